@@ -1,0 +1,29 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Bulwark",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "bulwark", targets: ["bulwark"]),
+        .library(name: "BulwarkKyverno", targets: ["BulwarkKyverno"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(name: "BulwarkCore"),
+        .target(name: "BulwarkFormats", dependencies: ["BulwarkCore", .product(name: "Yams", package: "Yams")]),
+        .target(name: "BulwarkJMESPath", dependencies: ["BulwarkCore"]),
+        .target(name: "BulwarkKyverno", dependencies: ["BulwarkCore", "BulwarkFormats", "BulwarkJMESPath"]),
+        .executableTarget(name: "bulwark", dependencies: [
+            "BulwarkCore", "BulwarkFormats", "BulwarkJMESPath", "BulwarkKyverno",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "bulwark-bench", dependencies: ["BulwarkCore", "BulwarkFormats", "BulwarkJMESPath", "BulwarkKyverno"], path: "Benchmarks/bulwark-bench"),
+        .testTarget(name: "BulwarkCoreTests", dependencies: ["BulwarkCore", "BulwarkFormats"]),
+        .testTarget(name: "BulwarkJMESPathTests", dependencies: ["BulwarkJMESPath", "BulwarkFormats"]),
+        .testTarget(name: "BulwarkKyvernoTests", dependencies: ["BulwarkKyverno", "BulwarkFormats", "BulwarkJMESPath"]),
+    ]
+)
