@@ -27,7 +27,7 @@ public enum ComplianceSuite {
                     outcome.benchmarks.append((expression, given))
                     continue
                 }
-                let actual: Result<Value, Error> = Result { try Expression(expression).search(given, functions: functions) }
+                let actual: Result<Value, Error> = Result { try JMESPathExpression(expression).search(given, functions: functions) }
                 if let expectedError = c["error"]?.stringValue {
                     switch actual {
                     case .failure(let e as JMESPathError) where e.kind.rawValue == expectedError:

@@ -1,7 +1,7 @@
 import BulwarkCore
 
 /// A JMESPath expression compiled once and searchable many times.
-public struct Expression: Sendable {
+public struct JMESPathExpression: Sendable {
     public let source: String
     public let ast: ASTNode
 

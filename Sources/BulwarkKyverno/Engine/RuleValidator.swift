@@ -1,0 +1,302 @@
+import BulwarkCore
+import BulwarkJMESPath
+
+/// The outcome of validating one rule (or one foreach body).
+struct Verdict {
+    var status: RuleStatus
+    var message: String
+    var path: String? = nil
+
+    static func pass(_ m: String) -> Verdict { Verdict(status: .pass, message: m) }
+    static func fail(_ m: String, path: String? = nil) -> Verdict { Verdict(status: .fail, message: m, path: path) }
+    static func skip(_ m: String) -> Verdict { Verdict(status: .skip, message: m) }
+    static func error(_ m: String) -> Verdict { Verdict(status: .error, message: m) }
+}
+
+/// The parts a rule's `validate` and a `foreach` entry have in common.
+struct ValidationBody {
+    var context: [ContextEntry]
+    var preconditions: ConditionBlock?
+    var pattern: Value?
+    var anyPattern: [Value]?
+    var deny: ConditionBlock?
+    var foreach: [ForEachValidation]?
+    var unsupported: String?
+
+    init(rule: Rule) {
+        context = rule.context
+        preconditions = rule.preconditions
+        pattern = rule.validation.pattern
+        anyPattern = rule.validation.anyPattern
+        deny = rule.validation.deny
+        foreach = rule.validation.foreach
+        if pattern == nil, anyPattern == nil, deny == nil, foreach == nil {
+            let v = rule.raw["validate"]
+            if v?["podSecurity"] != nil { unsupported = "validate.podSecurity" }
+            else if v?["cel"] != nil { unsupported = "validate.cel" }
+            else if v?["manifests"] != nil { unsupported = "validate.manifests" }
+            else if v?["assert"] != nil { unsupported = "validate.assert" }
+        }
+    }
+
+    init(foreach f: ForEachValidation) {
+        context = f.context
+        preconditions = f.preconditions
+        pattern = f.pattern
+        anyPattern = f.anyPattern
+        deny = f.deny
+        foreach = f.foreach
+    }
+}
+
+/// Kyverno's validator for one rule: context, preconditions, then deny, patterns or
+/// foreach — with Kyverno's statuses and messages for each way that can end.
+struct RuleValidator {
+    let rule: Rule
+    let policy: Policy
+    let ruleValues: [(String, Value)]
+
+    func validate(resource: Value, context: EvalContext) -> Verdict {
+        var ctx = context
+        return run(ValidationBody(rule: rule), resource: resource, context: &ctx, nesting: 0)
+    }
+
+    private func run(_ body: ValidationBody, resource: Value, context ctx: inout EvalContext, nesting: Int) -> Verdict {
+        if let e = loadContext(body.context, &ctx) { return .error(e) }
+        switch checkPreconditions(body.preconditions, ctx) {
+        case .failure(let e): return .error("failed to evaluate preconditions: \(e)")
+        case .success(false): return .skip("preconditions not met")
+        case .success(true): break
+        }
+        if let deny = body.deny { return validateDeny(deny, ctx) }
+        if body.pattern != nil || body.anyPattern != nil {
+            let target = ctx.element ?? resource
+            return validatePatterns(body, target: target, ctx)
+        }
+        if let foreach = body.foreach { return validateForEach(foreach, resource: resource, context: ctx, nesting: nesting) }
+        if let what = body.unsupported {
+            return .error("\(what) rules are not supported by Bulwark; this rule was not evaluated")
+        }
+        return .error("invalid validation rule: pattern, anyPattern, deny or foreach expected")
+    }
+
+    // MARK: Context
+
+    private func loadContext(_ entries: [ContextEntry], _ ctx: inout EvalContext) -> String? {
+        let provided = Set(ruleValues.map(\.0))
+        for entry in entries where !provided.contains(entry.name) {
+            switch entry.source {
+            case .variable(let value, let jmesPath, let defaultValue):
+                do {
+                    ctx.set(entry.name, try variable(value: value, jmesPath: jmesPath, defaultValue: defaultValue, ctx))
+                } catch {
+                    return "failed to load context entry \(entry.name): \(error)"
+                }
+            case .apiCall, .configMap, .imageRegistry, .globalReference:
+                return "context entry '\(entry.name)' needs a cluster or registry; supply its value in a values file (policies[].rules[].values) for offline evaluation"
+            }
+        }
+        return nil
+    }
+
+    private func variable(value: Value?, jmesPath: String?, defaultValue: Value?, _ ctx: EvalContext) throws -> Value {
+        let path = try jmesPath.map { try ctx.substitute(string: $0, unresolved: .error).interpolationText }
+        let fallback = try defaultValue.map { try ctx.substitute($0) }
+        var output = fallback
+        if let value {
+            let v = try ctx.substitute(value)
+            if let path, !path.isEmpty {
+                do {
+                    let compiled = try ExpressionCache.shared.expression(path)
+                    output = try compiled.searchReportingMissingKeys(v, functions: ctx.functions)
+                } catch where fallback != nil {
+                    output = fallback
+                }
+            } else {
+                output = v
+            }
+        } else if let path, !path.isEmpty {
+            do {
+                let v = try ctx.query(path)
+                if !v.isNull { output = v }
+            } catch where fallback != nil {
+                output = fallback
+            }
+        }
+        guard let result = output, !result.isNull else {
+            throw BulwarkError(.evaluation, "variable evaluated to null")
+        }
+        return result
+    }
+
+    // MARK: Conditions
+
+    private func checkPreconditions(_ block: ConditionBlock?, _ ctx: EvalContext) -> Result<Bool, BulwarkError> {
+        guard let block else { return .success(true) }
+        return evaluate(block, ctx, unresolved: .emptyString)
+    }
+
+    func evaluate(_ block: ConditionBlock, _ ctx: EvalContext, unresolved: UnresolvedVariablePolicy) -> Result<Bool, BulwarkError> {
+        do {
+            var anyResult = true
+            if let any = block.any {
+                anyResult = false
+                for c in any where try evaluate(c, ctx, unresolved: unresolved) {
+                    anyResult = true
+                    break
+                }
+            }
+            for c in block.all where !(try evaluate(c, ctx, unresolved: unresolved)) {
+                return .success(false)
+            }
+            return .success(anyResult)
+        } catch let e as BulwarkError {
+            return .failure(e)
+        } catch {
+            return .failure(BulwarkError(.evaluation, "\(error)"))
+        }
+    }
+
+    private func evaluate(_ c: Condition, _ ctx: EvalContext, unresolved: UnresolvedVariablePolicy) throws -> Bool {
+        let key = try ctx.substitute(c.key, unresolved: unresolved)
+        let value = try ctx.substitute(c.value, unresolved: unresolved)
+        return c.operator.evaluate(key, value)
+    }
+
+    private func validateDeny(_ deny: ConditionBlock, _ ctx: EvalContext) -> Verdict {
+        // Kyverno substitutes the whole deny block first: any unresolved variable is an error.
+        if let unresolved = firstUnresolved(deny, ctx) {
+            return .error("failed to substitute variables in deny conditions: \(unresolved)")
+        }
+        switch evaluate(deny, ctx, unresolved: .error) {
+        case .failure(let e): return .error("failed to check deny conditions: \(e)")
+        case .success(true): return .fail(message(ctx) ?? "validation error: rule \(rule.name) failed")
+        case .success(false): return .pass("validation rule '\(rule.name)' passed.")
+        }
+    }
+
+    private func firstUnresolved(_ block: ConditionBlock, _ ctx: EvalContext) -> String? {
+        for c in (block.any ?? []) + block.all {
+            for v in [c.key, c.value] {
+                do { _ = try ctx.substitute(v) } catch { return "\(error)" }
+            }
+        }
+        return nil
+    }
+
+    /// The rule's message with variables substituted; `nil` when it has none.
+    private func message(_ ctx: EvalContext) -> String? {
+        guard let raw = rule.validation.message else { return nil }
+        return (try? ctx.substitute(string: raw, unresolved: .error).interpolationText) ?? raw
+    }
+
+    // MARK: Patterns
+
+    private func validatePatterns(_ body: ValidationBody, target: Value, _ ctx: EvalContext) -> Verdict {
+        if let pattern = body.pattern {
+            let substituted: Value
+            do { substituted = try ctx.substitute(pattern) } catch {
+                return .error("variable substitution failed: \(error)")
+            }
+            guard let err = PatternMatcher.match(target, substituted) else {
+                return .pass("validation rule '\(rule.name)' passed.")
+            }
+            if err.isSkip { return .skip(err.message) }
+            if err.path.isEmpty { return .error(errorMessage(ctx, err, path: "")) }
+            return .fail(errorMessage(ctx, err, path: err.path), path: err.path)
+        }
+        let patterns = body.anyPattern ?? []
+        var failures: [String] = []
+        var skips: [String] = []
+        var firstPath: String? = nil
+        for (i, p) in patterns.enumerated() {
+            let substituted: Value
+            do { substituted = try ctx.substitute(p) } catch {
+                return .error("variable substitution failed: \(error)")
+            }
+            guard let err = PatternMatcher.match(target, substituted) else {
+                return .pass("validation rule '\(rule.name)' anyPattern[\(i)] passed.")
+            }
+            if err.isSkip {
+                skips.append(err.message)
+            } else if err.path.isEmpty {
+                failures.append("rule \(rule.name)[\(i)] failed: \(err.message)")
+            } else {
+                failures.append("rule \(rule.name)[\(i)] failed at path \(err.path)")
+                if firstPath == nil { firstPath = err.path }
+            }
+        }
+        if failures.isEmpty, !skips.isEmpty { return .skip(skips.joined(separator: " ")) }
+        let prefix = message(ctx).map { "validation error: \(Self.sentence($0)) " } ?? "validation error: "
+        return .fail(prefix + failures.joined(separator: " "), path: firstPath)
+    }
+
+    private func errorMessage(_ ctx: EvalContext, _ err: PatternError, path: String) -> String {
+        guard let msg = message(ctx) else {
+            if !path.isEmpty { return "validation error: rule \(rule.name) failed at path \(path)" }
+            return "validation error: rule \(rule.name) execution error: \(err.message)"
+        }
+        if !path.isEmpty { return "validation error: \(Self.sentence(msg)) rule \(rule.name) failed at path \(path)" }
+        return "validation error: \(Self.sentence(msg)) rule \(rule.name) execution error: \(err.message)"
+    }
+
+    static func sentence(_ s: String) -> String {
+        let t = s.trimmingCharacters(in: .whitespacesAndNewlines)
+        return t.hasSuffix(".") ? t : t + "."
+    }
+
+    // MARK: Foreach
+
+    private func validateForEach(_ list: [ForEachValidation], resource: Value, context: EvalContext, nesting: Int) -> Verdict {
+        var applied = 0
+        for foreach in list {
+            let elements: [Value]
+            do {
+                let expr = try context.substitute(string: foreach.list, unresolved: .error).interpolationText
+                let v = try context.query(expr)
+                if case .array(let a) = v { elements = a } else { elements = [v] }
+            } catch {
+                continue  // Kyverno skips a list it cannot evaluate.
+            }
+            let (verdict, count) = validateElements(foreach, elements, resource: resource, context: context, nesting: nesting)
+            if verdict.status != .pass { return verdict }
+            applied += count
+        }
+        if applied == 0 { return .skip("rule skipped") }
+        return .pass("rule passed")
+    }
+
+    private func validateElements(_ foreach: ForEachValidation, _ elements: [Value], resource: Value, context: EvalContext,
+                                  nesting: Int) -> (Verdict, Int) {
+        var applied = 0
+        for (index, element) in elements.enumerated() {
+            if element.isNull { continue }
+            var ctx = context
+            ctx.addElement(element, index: index, nesting: nesting)
+            let isMap = element.objectValue != nil
+            var scoped = isMap
+            if let explicit = foreach.elementScope {
+                if explicit && !isMap {
+                    return (.error("failed to process foreach: cannot use elementScope=true foreach rules for elements that are not maps, expected type=map got type=\(element.typeName)"), applied)
+                }
+                scoped = explicit
+            }
+            ctx.element = scoped ? element : nil
+            let r = run(ValidationBody(foreach: foreach), resource: resource, context: &ctx, nesting: nesting + 1)
+            switch r.status {
+            case .skip: continue
+            case .pass: applied += 1
+            case .error:
+                // Kyverno ignores errors on all but the last element.
+                if index < elements.count - 1 { continue }
+                return (.error("validation failure: \(r.message)"), applied)
+            default:
+                let msg = r.message.hasPrefix("validation failure: ") ? r.message : "validation failure: \(r.message)"
+                return (Verdict(status: r.status, message: msg, path: r.path), applied)
+            }
+        }
+        return (.pass(""), applied)
+    }
+}
+
+import Foundation
