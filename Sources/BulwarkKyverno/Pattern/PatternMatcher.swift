@@ -208,10 +208,11 @@ public struct PatternMatcher {
 /// pattern into the concrete keys of the resource they match (`ExpandInMetadata`).
 enum MetadataWildcards {
     static func expand(_ pattern: Object, against resource: Object) -> Object {
-        guard case .object(var meta)? = pattern["metadata"], case .object(let rmeta)? = resource["metadata"] else { return pattern }
+        guard let metaKey = pattern.keys.first(where: { stripAnchor($0) == "metadata" }),
+              case .object(var meta)? = pattern[metaKey], case .object(let rmeta)? = resource["metadata"] else { return pattern }
         var changed = false
         for field in ["labels", "annotations"] {
-            guard case .object(let p)? = meta[field] else { continue }
+            guard let fieldKey = meta.keys.first(where: { stripAnchor($0) == field }), case .object(let p)? = meta[fieldKey] else { continue }
             guard p.keys.contains(where: { Wildcard.containsWildcard(stripAnchor($0)) }) else { continue }
             let r = rmeta[field]?.objectValue ?? Object()
             var out = Object()
@@ -222,15 +223,16 @@ enum MetadataWildcards {
                 if matches.isEmpty {
                     out[k] = v
                 } else {
+                    // Each concrete key gets the pattern's value under the same anchor.
                     for m in matches { out[k.replacingOccurrences(of: bare, with: m)] = v }
                 }
             }
-            meta[field] = .object(out)
+            meta[fieldKey] = .object(out)
             changed = true
         }
         guard changed else { return pattern }
         var copy = pattern
-        copy["metadata"] = .object(meta)
+        copy[metaKey] = .object(meta)
         return copy
     }
 
