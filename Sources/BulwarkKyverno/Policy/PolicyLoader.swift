@@ -32,7 +32,9 @@ public enum PolicyLoader {
     /// Whether a document is a Kyverno policy at all (others are skipped silently).
     public static func isPolicy(_ value: Value) -> Bool {
         guard let kind = value["kind"]?.stringValue, kind == "ClusterPolicy" || kind == "Policy" else { return false }
-        return value["apiVersion"]?.stringValue?.hasPrefix("kyverno.io/") ?? false
+        guard value["apiVersion"]?.stringValue?.hasPrefix("kyverno.io/") ?? false else { return false }
+        // A document with only `status` is a test assertion about a policy (chainsaw), not a policy.
+        return !(value["spec"] == nil && value["status"] != nil)
     }
 
     public static func load(_ document: Document) -> Loaded {
@@ -230,6 +232,8 @@ public enum PolicyLoader {
 
     static func loadCondition(_ raw: Value, at path: [PathComponent], reader r: inout PolicyReader) -> Condition? {
         r.checkKeys(raw, conditionKeys, at: path, what: "condition")
+        checkTemplates(raw["key"] ?? .null, at: path + [.key("key")], reader: &r)
+        checkTemplates(raw["value"] ?? .null, at: path + [.key("value")], reader: &r)
         guard let opText = raw["operator"]?.stringValue else {
             r.error("condition needs an operator", at: path)
             return nil
@@ -240,8 +244,6 @@ public enum PolicyLoader {
         }
         let key = raw["key"] ?? .null
         let value = raw["value"] ?? .null
-        checkTemplates(key, at: path + [.key("key")], reader: &r)
-        checkTemplates(value, at: path + [.key("value")], reader: &r)
         return Condition(key: key, operator: op, value: value, message: raw["message"]?.stringValue)
     }
 
