@@ -83,7 +83,8 @@ struct RuleValidator {
     // MARK: Context
 
     private func loadContext(_ entries: [ContextEntry], _ ctx: inout EvalContext) -> String? {
-        let provided = Set(ruleValues.map(\.0))
+        // A values key names an entry or a path inside it (`dictionary.data.env`).
+        let provided = Set(ruleValues.flatMap { [$0.0, String($0.0.split(separator: ".").first ?? "")] })
         for entry in entries where !provided.contains(entry.name) {
             switch entry.source {
             case .variable(let value, let jmesPath, let defaultValue):
