@@ -14,8 +14,9 @@ enum ArithmeticFunctions {
             switch v {
             case .int, .double: self = .number(v.numberValue ?? 0)
             case .string(let s):
-                if let d = Duration.parse(s), Double(s) == nil { self = .duration(d); return }
+                // Kyverno tries a quantity first, then a duration: "30m" is 30 milli, "1h30m" a duration.
                 if let q = Quantity.parse(s) { self = .quantity(q, QuantityFormat(of: s)); return }
+                if let d = Duration.parse(s) { self = .duration(d); return }
                 throw KyvernoFunctions.fail(fn, "'\(s)' is neither a number, a quantity nor a duration")
             default:
                 throw JMESPathError(.invalidType, "\(fn)(): expected number, quantity or duration, got \(v.typeName)")
@@ -80,7 +81,7 @@ enum ArithmeticFunctions {
             let xs = a[0].arrayValue ?? []
             guard var acc = xs.first else { throw KyvernoFunctions.fail("sum", "at least one element is required") }
             for x in xs.dropFirst() { acc = try binary("sum", acc, x, { $0 + $1 }) }
-            if case .string(let s) = acc, xs.count == 1, let q = Quantity.parse(s), Duration.parse(s) == nil {
+            if case .string(let s) = acc, xs.count == 1, let q = Quantity.parse(s) {
                 return .string(QuantityFormat(of: s).format(q))
             }
             return acc
