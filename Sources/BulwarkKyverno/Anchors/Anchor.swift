@@ -14,22 +14,32 @@ public struct Anchor: Sendable, Equatable {
     public var key: String
 
     /// Parses `key` as an anchor; `nil` for a plain key.
+    ///
+    /// Called for every key of every pattern map on every evaluation, so the common
+    /// case (a plain key) is decided from the first and last bytes without allocating.
     public static func parse(_ raw: String) -> Anchor? {
-        guard raw.hasSuffix(")"), raw.count >= 3 else { return nil }
-        let scalars = Array(raw.unicodeScalars)
+        let u = raw.utf8
+        guard u.count >= 3, let last = u.last, last == UInt8(ascii: ")"), let first = u.first else { return nil }
         let modifier: Modifier
         let bodyStart: Int
-        switch scalars[0] {
-        case "(": modifier = .condition; bodyStart = 1
-        case "=", "X", "<", "^", "+":
-            guard scalars[1] == "(" else { return nil }
-            modifier = Modifier(rawValue: String(scalars[0]))!
+        switch first {
+        case UInt8(ascii: "("): modifier = .condition; bodyStart = 1
+        case UInt8(ascii: "="), UInt8(ascii: "X"), UInt8(ascii: "<"), UInt8(ascii: "^"), UInt8(ascii: "+"):
+            guard u[u.index(after: u.startIndex)] == UInt8(ascii: "(") else { return nil }
+            switch first {
+            case UInt8(ascii: "="): modifier = .equality
+            case UInt8(ascii: "X"): modifier = .negation
+            case UInt8(ascii: "<"): modifier = .global
+            case UInt8(ascii: "^"): modifier = .existence
+            default: modifier = .addIfNotPresent
+            }
             bodyStart = 2
         default: return nil
         }
-        let body = String(String.UnicodeScalarView(scalars[bodyStart..<(scalars.count - 1)]))
-        guard !body.isEmpty else { return nil }
-        return Anchor(modifier: modifier, key: body)
+        guard u.count > bodyStart + 1 else { return nil }
+        let lo = u.index(u.startIndex, offsetBy: bodyStart)
+        let hi = u.index(before: u.endIndex)
+        return Anchor(modifier: modifier, key: String(decoding: u[lo..<hi], as: UTF8.self))
     }
 
     /// Whether `value` (a pattern subtree) contains any anchor key at any depth.

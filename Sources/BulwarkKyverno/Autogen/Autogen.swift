@@ -69,10 +69,7 @@ public enum Autogen {
         }
         let rewritten = rewriteVariables(.object(raw), cronJob: cronJob)
         var reader = PolicyReader(Document(file: "<autogen>", value: rewritten))
-        guard var generated = PolicyLoader.loadRule(rewritten, at: [], reader: &reader) else { return nil }
-        generated.autogenOf = rule.name
-        generated.failureAction = rule.failureAction
-        return generated
+        return PolicyLoader.loadRule(rewritten, at: [], reader: &reader)?.generated(from: rule)
     }
 
     static func wrap(_ pattern: Value, cronJob: Bool) -> Value {

@@ -14,8 +14,8 @@ public struct ImageReference: Sendable, Equatable {
     public var name: String { path.split(separator: "/").last.map(String.init) ?? path }
 
     public init?(_ raw: String) {
-        let image = raw.trimmingCharacters(in: .whitespaces)
-        guard !image.isEmpty, !image.contains(" ") else { return nil }
+        let image = raw
+        guard !image.isEmpty, !image.utf8.contains(UInt8(ascii: " ")) else { return nil }
         original = image
         var rest = Substring(image)
         digest = ""

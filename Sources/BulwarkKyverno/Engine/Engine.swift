@@ -27,54 +27,67 @@ public struct Engine: Sendable {
 
     /// Results of every rule that matches `resource`, in policy then rule order.
     public func evaluate(_ resource: Value, request: Request = Request()) -> [RuleResult] {
+        let base = baseContext(resource, request: request)
+        let subject = MatchSubject(resource: resource, operation: request.operation, user: request.user)
         var out: [RuleResult] = []
         for policy in policies {
-            out.append(contentsOf: evaluate(policy, resource, request: request))
+            out.append(contentsOf: evaluate(policy, resource, request: request, base: base, subject: subject))
         }
         return out
     }
 
     public func evaluate(_ policy: Policy, _ resource: Value, request: Request = Request()) -> [RuleResult] {
+        evaluate(policy, resource, request: request, base: baseContext(resource, request: request),
+                 subject: MatchSubject(resource: resource, operation: request.operation, user: request.user))
+    }
+
+    /// The context every policy sees for this resource, built once per resource.
+    func baseContext(_ resource: Value, request: Request) -> EvalContext {
+        let namespace = resource["metadata"]?["namespace"]?.stringValue ?? ""
+        var requestObject = Object()
+        requestObject["operation"] = .string(request.operation)
+        requestObject["object"] = resource
+        requestObject["oldObject"] = request.oldObject ?? .null
+        requestObject["namespace"] = .string(namespace)
+        requestObject["userInfo"] = request.user.contextValue
+        requestObject["roles"] = .array(request.user.roles.map(Value.string))
+        requestObject["clusterRoles"] = .array(request.user.clusterRoles.map(Value.string))
+        var data = Object()
+        data["request"] = .object(requestObject)
+        if let images = ImageContext.images(of: resource) { data["images"] = images }
+        if request.user.username.hasPrefix("system:serviceaccount:") {
+            let parts = request.user.username.split(separator: ":")
+            if parts.count == 4 {
+                data["serviceAccountNamespace"] = .string(String(parts[2]))
+                data["serviceAccountName"] = .string(String(parts[3]))
+            }
+        }
+        return EvalContext(data: data, functions: functions)
+    }
+
+    func evaluate(_ policy: Policy, _ resource: Value, request: Request, base: EvalContext, subject baseSubject: MatchSubject) -> [RuleResult] {
         let resourceName = resource["metadata"]?["name"]?.stringValue ?? ""
         let resourceNamespace = resource["metadata"]?["namespace"]?.stringValue ?? ""
         if let ns = policy.namespace, ns != resourceNamespace { return [] }
 
-        // Resource-level values (e.g. request.operation) apply before matching.
-        var base = EvalContext(functions: functions)
+        // Values-file overrides (e.g. request.operation) apply before matching.
+        var context = base
         var operation = request.operation
-        var overrides = values.global
-        overrides += values.resourceValues(policy: policy.name, resource: resourceName)
-        base.set("request.operation", .string(operation))
-        base.set("request.object", resource)
-        base.set("request.oldObject", request.oldObject ?? .null)
-        base.set("request.namespace", .string(resourceNamespace))
-        base.set("request.userInfo", request.user.contextValue)
-        base.set("request.roles", .array(request.user.roles.map(Value.string)))
-        base.set("request.clusterRoles", .array(request.user.clusterRoles.map(Value.string)))
-        if let images = ImageContext.images(of: resource) { base.set("images", images) }
-        if request.user.username.hasPrefix("system:serviceaccount:") {
-            let parts = request.user.username.split(separator: ":")
-            if parts.count == 4 {
-                base.set("serviceAccountNamespace", .string(String(parts[2])))
-                base.set("serviceAccountName", .string(String(parts[3])))
-            }
-        }
-        for (k, v) in overrides {
-            base.set(k, v)
+        for (k, v) in values.global + values.resourceValues(policy: policy.name, resource: resourceName) {
+            context.set(k, v)
             if k == "request.operation", let op = v.stringValue { operation = op }
         }
-        let subject = MatchSubject(resource: resource, operation: operation,
-                                   namespaceLabels: values.namespaceLabels[resourceNamespace] ?? [:], user: request.user)
+        var subject = baseSubject
+        subject.operation = operation
+        subject.namespaceLabels = values.namespaceLabels[resourceNamespace] ?? [:]
         var results: [RuleResult] = []
         for rule in policy.rules {
             guard ResourceMatcher.matches(rule.match, subject) else { continue }
             if let ex = rule.exclude, ResourceMatcher.matches(ex, subject) { continue }
-            var ctx = base
-            for (k, v) in values.ruleValues(policy: policy.name, rule: rule.autogenOf ?? rule.name) + values.ruleValues(policy: policy.name, rule: rule.name) {
-                ctx.set(k, v)
-            }
-            let verdict = RuleValidator(rule: rule, policy: policy, ruleValues: values.ruleValues(policy: policy.name, rule: rule.autogenOf ?? rule.name))
-                .validate(resource: resource, context: ctx)
+            var ctx = context
+            let ruleValues = values.ruleValues(policy: policy.name, rule: rule.autogenOf ?? rule.name)
+            for (k, v) in ruleValues { ctx.set(k, v) }
+            let verdict = RuleValidator(rule: rule, policy: policy, ruleValues: ruleValues).validate(resource: resource, context: ctx)
             results.append(RuleResult(policy: policy.qualifiedName, rule: rule.name, autogenOf: rule.autogenOf, status: verdict.status,
                                       message: verdict.message, failureAction: rule.failureAction ?? policy.validationFailureAction,
                                       severity: policy.severity, path: verdict.path))

@@ -21,6 +21,7 @@ struct ValidationBody {
     var anyPattern: [Value]?
     var deny: ConditionBlock?
     var foreach: [ForEachValidation]?
+    var compiled: Compiled
     var unsupported: String?
 
     init(rule: Rule) {
@@ -30,6 +31,7 @@ struct ValidationBody {
         anyPattern = rule.validation.anyPattern
         deny = rule.validation.deny
         foreach = rule.validation.foreach
+        compiled = rule.validation.compiled
         if pattern == nil, anyPattern == nil, deny == nil, foreach == nil {
             let v = rule.raw["validate"]
             if v?["podSecurity"] != nil { unsupported = "validate.podSecurity" }
@@ -46,6 +48,7 @@ struct ValidationBody {
         anyPattern = f.anyPattern
         deny = f.deny
         foreach = f.foreach
+        compiled = f.compiled
     }
 }
 
@@ -134,72 +137,69 @@ struct RuleValidator {
 
     private func checkPreconditions(_ block: ConditionBlock?, _ ctx: EvalContext) -> Result<Bool, BulwarkError> {
         guard let block else { return .success(true) }
-        return evaluate(block, ctx, unresolved: .emptyString)
-    }
-
-    func evaluate(_ block: ConditionBlock, _ ctx: EvalContext, unresolved: UnresolvedVariablePolicy) -> Result<Bool, BulwarkError> {
         do {
-            var anyResult = true
-            if let any = block.any {
-                anyResult = false
-                for c in any where try evaluate(c, ctx, unresolved: unresolved) {
-                    anyResult = true
-                    break
-                }
-            }
-            for c in block.all where !(try evaluate(c, ctx, unresolved: unresolved)) {
-                return .success(false)
-            }
-            return .success(anyResult)
-        } catch let e as BulwarkError {
-            return .failure(e)
+            return .success(Self.holds(try substituted(block, ctx, unresolved: .emptyString)))
         } catch {
             return .failure(BulwarkError(.evaluation, "\(error)"))
         }
     }
 
-    private func evaluate(_ c: Condition, _ ctx: EvalContext, unresolved: UnresolvedVariablePolicy) throws -> Bool {
-        let key = try ctx.substitute(c.key, unresolved: unresolved)
-        let value = try ctx.substitute(c.value, unresolved: unresolved)
-        return c.operator.evaluate(key, value)
+    /// The block with every key and value's variables resolved.
+    struct Resolved {
+        var key: Value
+        var op: ConditionOperator
+        var value: Value
+        var holds: Bool { op.evaluate(key, value) }
+    }
+
+    struct ResolvedBlock {
+        var any: [Resolved]?
+        var all: [Resolved]
+    }
+
+    func substituted(_ block: ConditionBlock, _ ctx: EvalContext, unresolved: UnresolvedVariablePolicy) throws -> ResolvedBlock {
+        func resolve(_ c: Condition) throws -> Resolved {
+            Resolved(key: try ctx.render(c.keyTemplate, unresolved: unresolved), op: c.operator,
+                     value: try ctx.render(c.valueTemplate, unresolved: unresolved))
+        }
+        return ResolvedBlock(any: try block.any.map { try $0.map(resolve) }, all: try block.all.map(resolve))
+    }
+
+    /// Kyverno's any/all: every `all` holds and, when `any` is written, one of it holds.
+    static func holds(_ block: ResolvedBlock) -> Bool {
+        if let any = block.any, !any.contains(where: \.holds) { return false }
+        return block.all.allSatisfy(\.holds)
     }
 
     private func validateDeny(_ deny: ConditionBlock, _ ctx: EvalContext) -> Verdict {
         // Kyverno substitutes the whole deny block first: any unresolved variable is an error.
-        if let unresolved = firstUnresolved(deny, ctx) {
-            return .error("failed to substitute variables in deny conditions: \(unresolved)")
+        let resolved: ResolvedBlock
+        do { resolved = try substituted(deny, ctx, unresolved: .error) } catch {
+            return .error("failed to substitute variables in deny conditions: \(error)")
         }
-        switch evaluate(deny, ctx, unresolved: .error) {
-        case .failure(let e): return .error("failed to check deny conditions: \(e)")
-        case .success(true): return .fail(message(ctx) ?? "validation error: rule \(rule.name) failed")
-        case .success(false): return .pass("validation rule '\(rule.name)' passed.")
-        }
-    }
-
-    private func firstUnresolved(_ block: ConditionBlock, _ ctx: EvalContext) -> String? {
-        for c in (block.any ?? []) + block.all {
-            for v in [c.key, c.value] {
-                do { _ = try ctx.substitute(v) } catch { return "\(error)" }
-            }
-        }
-        return nil
+        if Self.holds(resolved) { return .fail(message(ctx) ?? "validation error: rule \(rule.name) failed") }
+        return .pass("validation rule '\(rule.name)' passed.")
     }
 
     /// The rule's message with variables substituted; `nil` when it has none.
     private func message(_ ctx: EvalContext) -> String? {
-        guard let raw = rule.validation.message else { return nil }
-        return (try? ctx.substitute(string: raw, unresolved: .error).interpolationText) ?? raw
+        guard let raw = rule.validation.message, let template = rule.validation.messageTemplate else { return nil }
+        return (try? ctx.render(template).interpolationText) ?? raw
     }
 
     // MARK: Patterns
 
     private func validatePatterns(_ body: ValidationBody, target: Value, _ ctx: EvalContext) -> Verdict {
         if let pattern = body.pattern {
-            let substituted: Value
-            do { substituted = try ctx.substitute(pattern) } catch {
-                return .error("variable substitution failed: \(error)")
+            let compiled: CompiledPattern
+            if let precompiled = body.compiled.pattern {
+                compiled = precompiled
+            } else {
+                do { compiled = CompiledPattern(try ctx.substitute(pattern)) } catch {
+                    return .error("variable substitution failed: \(error)")
+                }
             }
-            guard let err = PatternMatcher.match(target, substituted) else {
+            guard let err = PatternMatcher.match(target, compiled) else {
                 return .pass("validation rule '\(rule.name)' passed.")
             }
             if err.isSkip { return .skip(err.message) }
@@ -211,11 +211,15 @@ struct RuleValidator {
         var skips: [String] = []
         var firstPath: String? = nil
         for (i, p) in patterns.enumerated() {
-            let substituted: Value
-            do { substituted = try ctx.substitute(p) } catch {
-                return .error("variable substitution failed: \(error)")
+            let compiled: CompiledPattern
+            if let precompiled = body.compiled.anyPattern, i < precompiled.count {
+                compiled = precompiled[i]
+            } else {
+                do { compiled = CompiledPattern(try ctx.substitute(p)) } catch {
+                    return .error("variable substitution failed: \(error)")
+                }
             }
-            guard let err = PatternMatcher.match(target, substituted) else {
+            guard let err = PatternMatcher.match(target, compiled) else {
                 return .pass("validation rule '\(rule.name)' anyPattern[\(i)] passed.")
             }
             if err.isSkip {
@@ -242,7 +246,7 @@ struct RuleValidator {
     }
 
     static func sentence(_ s: String) -> String {
-        let t = s.trimmingCharacters(in: .whitespacesAndNewlines)
+        let t = ASCII.trim(s)
         return t.hasSuffix(".") ? t : t + "."
     }
 

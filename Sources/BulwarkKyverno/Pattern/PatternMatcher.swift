@@ -16,16 +16,23 @@ public struct PatternError: Error, Sendable {
 /// Kyverno's `validate.pattern` matcher: the overlay of a pattern tree on a resource,
 /// with anchors, array semantics and Kyverno's error precedence, mirrored from its engine.
 public struct PatternMatcher {
-    /// Tracks whether each conditional/existence anchor key was ever found in the
-    /// resource (Kyverno's `AnchorMap`), which decides error vs fail at the top.
+    /// Whether each conditional/existence anchor key was ever found in the resource
+    /// (Kyverno's `AnchorMap`), which decides error vs fail at the top.
     private var anchorSeen: [String: Bool] = [:]
+    /// The path being visited; rendered to a string only when an error needs it.
+    private var stack: [PathComponent] = []
 
     public init() {}
 
     /// Matches `resource` against `pattern`. Returns `nil` when the pattern holds.
     public static func match(_ resource: Value, _ pattern: Value) -> PatternError? {
+        match(resource, CompiledPattern(pattern))
+    }
+
+    public static func match(_ resource: Value, _ pattern: CompiledPattern) -> PatternError? {
         var m = PatternMatcher()
-        guard var err = m.element(resource, pattern, path: "/") else { return nil }
+        m.stack.reserveCapacity(16)
+        guard var err = m.element(resource, pattern) else { return nil }
         if err.isSkip {
             err.path = ""
             return err
@@ -37,147 +44,148 @@ public struct PatternMatcher {
         return err
     }
 
-    mutating func element(_ resource: Value, _ pattern: Value, path: String) -> PatternError? {
+    /// Kyverno's path form: `/spec/containers/0/image/`.
+    private var path: String {
+        var out = "/"
+        for c in stack { out += c.description + "/" }
+        return out
+    }
+
+    private mutating func descend(_ c: PathComponent, _ body: (inout PatternMatcher) -> PatternError?) -> PatternError? {
+        stack.append(c)
+        defer { stack.removeLast() }
+        return body(&self)
+    }
+
+    mutating func element(_ resource: Value, _ pattern: CompiledPattern) -> PatternError? {
         switch pattern {
-        case .object(let p):
+        case .map(let p):
             guard case .object(let r) = resource else {
+                let path = self.path
                 return PatternError(kind: .mismatch, message: "pattern and resource have different structures. Path: \(path). Expected object, found \(resource.typeName)", path: path)
             }
+            if let source = p.wildcardSource {
+                let expanded = MapPattern(MetadataWildcards.expand(source, against: r))
+                noteAnchors(expanded, r)
+                return map(r, expanded)
+            }
             noteAnchors(p, r)
-            return map(r, p, path: path)
+            return map(r, p)
         case .array(let p):
             guard case .array(let r) = resource else {
+                let path = self.path
                 return PatternError(kind: .mismatch, message: "validation rule failed at path \(path), resource does not satisfy the expected overlay pattern", path: path)
             }
-            return array(r, p, path: path)
-        default:
+            return array(r, p)
+        case .scalar(let p):
             if case .array(let items) = resource {
-                for item in items where !ValuePattern.validate(item, pattern) {
-                    return PatternError(kind: .mismatch, message: "resource value '\(resource.interpolationText)' does not match '\(pattern.interpolationText)' at path \(path)", path: path)
+                for item in items where !ValuePattern.validate(item, p) {
+                    return mismatch(resource, p)
                 }
                 return nil
             }
-            if !ValuePattern.validate(resource, pattern) {
-                return PatternError(kind: .mismatch, message: "resource value '\(resource.interpolationText)' does not match '\(pattern.interpolationText)' at path \(path)", path: path)
-            }
-            return nil
+            return ValuePattern.validate(resource, p) ? nil : mismatch(resource, p)
         }
     }
 
-    private mutating func noteAnchors(_ pattern: Object, _ resource: Object) {
-        for key in pattern.keys {
-            guard let a = Anchor.parse(key), a.modifier == .condition || a.modifier == .existence else { continue }
-            if anchorSeen[key] == true { continue }
-            anchorSeen[key] = resource[a.key] != nil
+    private func mismatch(_ resource: Value, _ p: ScalarPattern) -> PatternError {
+        let path = self.path
+        return PatternError(kind: .mismatch, message: "resource value '\(resource.interpolationText)' does not match '\(p.value.interpolationText)' at path \(path)", path: path)
+    }
+
+    private mutating func noteAnchors(_ pattern: MapPattern, _ resource: Object) {
+        for (raw, key) in pattern.trackedAnchors where anchorSeen[raw] != true {
+            anchorSeen[raw] = resource[key] != nil
         }
     }
 
-    private mutating func map(_ resource: Object, _ rawPattern: Object, path: String) -> PatternError? {
-        let pattern = MetadataWildcards.expand(rawPattern, against: resource)
-        // Phase 1: conditional, existence and negation anchors, in key order.
-        var anchors: [(String, Value)] = []
-        var rest: [(String, Value)] = []
-        for (k, v) in pattern {
-            if let a = Anchor.parse(k), a.modifier == .condition || a.modifier == .existence || a.modifier == .negation {
-                anchors.append((k, v))
-            } else {
-                rest.append((k, v))
-            }
+    private mutating func map(_ resource: Object, _ pattern: MapPattern) -> PatternError? {
+        for e in pattern.anchorPhase {
+            if let err = handle(e, resource: resource) { return err }
         }
-        anchors.sort { $0.0 < $1.0 }
-        for (k, v) in anchors {
-            if let e = handle(key: k, pattern: v, resource: resource, path: path) { return e }
-        }
-        // Phase 2: global anchors and nested objects first (reverse key order, as
-        // Kyverno's list PushFront yields), then scalars in key order.
-        rest.sort { $0.0 < $1.0 }
-        var front: [(String, Value)] = []
-        var back: [(String, Value)] = []
-        for (k, v) in rest {
-            if let a = Anchor.parse(k), a.modifier == .global {
-                front.insert((k, v), at: 0)
-            } else if case .object = v {
-                front.insert((k, v), at: 0)
-            } else {
-                back.append((k, v))
-            }
-        }
-        for (k, v) in front + back {
-            if let e = handle(key: k, pattern: v, resource: resource, path: path) { return e }
+        for e in pattern.restPhase {
+            if let err = handle(e, resource: resource) { return err }
         }
         return nil
     }
 
-    private mutating func handle(key: String, pattern: Value, resource: Object, path: String) -> PatternError? {
-        guard let anchor = Anchor.parse(key) else {
+    private mutating func handle(_ entry: MapPattern.Entry, resource: Object) -> PatternError? {
+        guard let anchor = entry.anchor else {
             // Default handler.
-            let current = path + key + "/"
-            if case .string("*") = pattern {
-                if let v = resource[key], !v.isNull { return nil }
-                return PatternError(kind: .mismatch, message: "\(path)/\(key) not found", path: path)
+            if case .scalar(let s) = entry.value, case .string("*") = s.value {
+                if let v = resource[entry.key], !v.isNull { return nil }
+                let path = self.path
+                return PatternError(kind: .mismatch, message: "\(path)/\(entry.key) not found", path: path)
             }
-            return element(resource[key] ?? .null, pattern, path: current)
+            let value = resource[entry.key] ?? .null
+            return descend(.key(entry.key)) { $0.element(value, entry.value) }
         }
-        let current = path + anchor.key + "/"
         switch anchor.modifier {
         case .negation:
             if resource[anchor.key] != nil {
-                return PatternError(kind: .negationAnchor, message: "\(current) is not allowed", path: current)
+                return descend(.key(anchor.key)) { m in
+                    let path = m.path
+                    return PatternError(kind: .negationAnchor, message: "\(path) is not allowed", path: path)
+                }
             }
             return nil
         case .equality, .addIfNotPresent:
             guard let v = resource[anchor.key] else { return nil }
-            return element(v, pattern, path: current)
+            return descend(.key(anchor.key)) { $0.element(v, entry.value) }
         case .condition:
             guard let v = resource[anchor.key] else {
-                return PatternError(kind: .conditionalAnchor, message: "conditional anchor key doesn't exist in the resource", path: current)
+                return descend(.key(anchor.key)) { m in
+                    PatternError(kind: .conditionalAnchor, message: "conditional anchor key doesn't exist in the resource", path: m.path)
+                }
             }
-            if let e = element(v, pattern, path: current) {
-                return PatternError(kind: .conditionalAnchor, message: e.message, path: e.path)
-            }
-            return nil
+            guard let e = descend(.key(anchor.key), { $0.element(v, entry.value) }) else { return nil }
+            return PatternError(kind: .conditionalAnchor, message: e.message, path: e.path)
         case .global:
             guard let v = resource[anchor.key] else { return nil }
-            if let e = element(v, pattern, path: current) {
-                return PatternError(kind: .globalAnchor, message: e.message, path: e.path)
-            }
-            return nil
+            guard let e = descend(.key(anchor.key), { $0.element(v, entry.value) }) else { return nil }
+            return PatternError(kind: .globalAnchor, message: e.message, path: e.path)
         case .existence:
             guard let v = resource[anchor.key] else { return nil }
-            guard case .array(let items) = v else {
-                return PatternError(kind: .mismatch, message: "invalid resource type \(v.typeName): existence anchor ^() can only be used on a list", path: current)
-            }
-            guard case .array(let patterns) = pattern else {
-                return PatternError(kind: .mismatch, message: "invalid pattern: existence anchor needs a list pattern", path: current)
-            }
-            for p in patterns {
-                guard case .object = p else {
-                    return PatternError(kind: .mismatch, message: "invalid pattern: existence anchor list items must be maps", path: current)
-                }
-                var satisfied = false
-                for (i, item) in items.enumerated() {
-                    if element(item, p, path: current + "\(i)/") == nil { satisfied = true; break }
-                }
-                if !satisfied {
-                    return PatternError(kind: .mismatch, message: "existence anchor validation failed at path \(current)", path: current)
-                }
-            }
-            return nil
+            return descend(.key(anchor.key)) { m in m.existence(v, entry.value) }
         }
     }
 
-    private mutating func array(_ resource: [Value], _ pattern: [Value], path: String) -> PatternError? {
+    private mutating func existence(_ v: Value, _ pattern: CompiledPattern) -> PatternError? {
+        guard case .array(let items) = v else {
+            return PatternError(kind: .mismatch, message: "invalid resource type \(v.typeName): existence anchor ^() can only be used on a list", path: path)
+        }
+        guard case .array(let patterns) = pattern else {
+            return PatternError(kind: .mismatch, message: "invalid pattern: existence anchor needs a list pattern", path: path)
+        }
+        for p in patterns {
+            guard p.isMap else {
+                return PatternError(kind: .mismatch, message: "invalid pattern: existence anchor list items must be maps", path: path)
+            }
+            var satisfied = false
+            for (i, item) in items.enumerated() where descend(.index(i), { $0.element(item, p) }) == nil {
+                satisfied = true
+                break
+            }
+            if !satisfied {
+                let path = self.path
+                return PatternError(kind: .mismatch, message: "existence anchor validation failed at path \(path)", path: path)
+            }
+        }
+        return nil
+    }
+
+    private mutating func array(_ resource: [Value], _ pattern: [CompiledPattern]) -> PatternError? {
         guard let first = pattern.first else {
             return PatternError(kind: .mismatch, message: "pattern array is empty", path: path)
         }
         switch first {
-        case .object:
+        case .map:
             // Every element is checked against the map; elements whose conditional
             // anchors do not hold are skipped, and if all were skipped the skip propagates.
             var applied = 0
             var skipped: [PatternError] = []
             for (i, item) in resource.enumerated() {
-                if let e = element(item, first, path: path + "\(i)/") {
+                if let e = descend(.index(i), { $0.element(item, first) }) {
                     if e.isSkip { skipped.append(e); continue }
                     return e
                 }
@@ -192,14 +200,14 @@ public struct PatternMatcher {
                 return PatternError(kind: .mismatch, message: "validate Array failed, array length mismatch, resource Array len is \(resource.count) and pattern Array len is \(pattern.count)", path: "")
             }
             for (i, p) in pattern.enumerated() {
-                if let e = element(resource[i], p, path: path + "\(i)/") {
+                if let e = descend(.index(i), { $0.element(resource[i], p) }) {
                     if e.isSkip { continue }
                     return e
                 }
             }
             return nil
-        default:
-            return element(.array(resource), first, path: path)
+        case .scalar:
+            return element(.array(resource), first)
         }
     }
 }
@@ -207,6 +215,16 @@ public struct PatternMatcher {
 /// Kyverno expands wildcard keys under `metadata.labels` / `metadata.annotations` in a
 /// pattern into the concrete keys of the resource they match (`ExpandInMetadata`).
 enum MetadataWildcards {
+    /// Whether a pattern map has wildcard label/annotation keys under `metadata`.
+    static func needsExpansion(_ pattern: Object) -> Bool {
+        guard let metaKey = pattern.keys.first(where: { stripAnchor($0) == "metadata" }), case .object(let meta)? = pattern[metaKey] else { return false }
+        for field in ["labels", "annotations"] {
+            guard let fieldKey = meta.keys.first(where: { stripAnchor($0) == field }), case .object(let p)? = meta[fieldKey] else { continue }
+            if p.keys.contains(where: { Wildcard.containsWildcard(stripAnchor($0)) }) { return true }
+        }
+        return false
+    }
+
     static func expand(_ pattern: Object, against resource: Object) -> Object {
         guard let metaKey = pattern.keys.first(where: { stripAnchor($0) == "metadata" }),
               case .object(var meta)? = pattern[metaKey], case .object(let rmeta)? = resource["metadata"] else { return pattern }

@@ -38,42 +38,24 @@ enum ValuePattern {
             return false
         case .array:
             return false
-        case .string(let p):
-            return validateStringPatterns(value, p)
+        case .string:
+            return validate(value, ScalarPattern(pattern))
         }
     }
 
-    /// `a | b` alternatives of `c & d` conjunctions.
-    static func validateStringPatterns(_ value: Value, _ pattern: String) -> Bool {
-        if case .string(let s) = value, s == pattern { return true }
-        for alternative in pattern.split(separator: "|", omittingEmptySubsequences: false) {
-            let conjunction = alternative.split(separator: "&", omittingEmptySubsequences: false)
-            if conjunction.allSatisfy({ validateStringPattern(value, $0.trimmingCharacters(in: .whitespaces)) }) {
-                return true
-            }
-        }
-        return false
+    static func validate(_ value: Value, _ pattern: ScalarPattern) -> Bool {
+        guard case .string(let p) = pattern.value else { return validate(value, pattern.value) }
+        if case .string(let s) = value, s == p { return true }
+        return pattern.alternatives.contains { conjunction in conjunction.allSatisfy { holds(value, $0) } }
     }
 
-    static func validateStringPattern(_ value: Value, _ rawPattern: String) -> Bool {
-        var op = PatternOperator.of(rawPattern)
-        var pattern = rawPattern
-        switch op {
-        case .inRange(let low, let high):
-            guard validateStringPattern(value, ">=" + low) else { return false }
-            pattern = "<=" + high
-            op = .lessEqual
-        case .notInRange(let low, let high):
-            if validateStringPattern(value, "<" + low) { return true }
-            pattern = ">" + high
-            op = .more
-        default: break
+    static func holds(_ value: Value, _ c: StringCondition) -> Bool {
+        switch c {
+        case .both(let a, let b): return holds(value, a) && holds(value, b)
+        case .either(let a, let b): return holds(value, a) || holds(value, b)
+        case .text(let op, let body): return validateString(value, body, op)
+        case .number(let op, let body, let quantity): return validateNumberWithString(value, body, op, quantity)
         }
-        let body = String(pattern.unicodeScalars.dropFirst(op.prefixLength)).trimmingCharacters(in: .whitespaces)
-        if leadingNumber(body).isEmpty {
-            return validateString(value, body, op)
-        }
-        return validateNumberWithString(value, body, op)
     }
 
     /// `^(\d*(\.\d+)?)` — the numeric prefix of a pattern body.
@@ -104,7 +86,7 @@ enum ValuePattern {
         return op == .notEqual ? !matched : matched
     }
 
-    static func validateNumberWithString(_ value: Value, _ pattern: String, _ op: PatternOperator) -> Bool {
+    static func validateNumberWithString(_ value: Value, _ pattern: String, _ op: PatternOperator, _ quantity: Double?) -> Bool {
         let text: String
         switch value {
         case .null: text = "0"
@@ -113,7 +95,7 @@ enum ValuePattern {
         case .double(let d): text = String(format: "%f", d)
         default: return false
         }
-        if let p = Quantity.parse(pattern) {
+        if let p = quantity {
             guard let v = Quantity.parse(text) else { return false }
             switch op {
             case .equal: return v == p

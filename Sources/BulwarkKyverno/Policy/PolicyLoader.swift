@@ -262,8 +262,9 @@ public enum PolicyLoader {
             checkExpression(list, at: p + [.key("list")], reader: &r)
             var fe = ForEachValidation(list: list, context: loadContext(item["context"], at: p + [.key("context")], reader: &r),
                                        preconditions: item["preconditions"].flatMap { loadConditions($0, at: p + [.key("preconditions")], reader: &r) },
-                                       elementScope: item["elementScope"]?.boolValue, pattern: item["pattern"], anyPattern: item["anyPattern"]?.arrayValue,
-                                       deny: nil, foreach: nil)
+                                       elementScope: item["elementScope"]?.boolValue, deny: nil, foreach: nil)
+            fe.pattern = item["pattern"]
+            fe.anyPattern = item["anyPattern"]?.arrayValue
             if let pat = item["pattern"] { checkPattern(pat, at: p + [.key("pattern")], reader: &r) }
             if let d = item["deny"] { fe.deny = loadConditions(d["conditions"] ?? .object(Object()), at: p + [.key("deny"), .key("conditions")], reader: &r) }
             if let nested = item["foreach"] { fe.foreach = loadForEach(nested, at: p + [.key("foreach")], reader: &r) }

@@ -40,7 +40,7 @@ extension EvalContext {
             var out = Object()
             for (k, v) in o {
                 let key: String
-                if k.contains("{{") {
+                if VariableScanner.mayContainVariable(k) {
                     key = try substitute(string: k, unresolved: unresolved).interpolationText
                 } else {
                     key = k
@@ -56,36 +56,37 @@ extension EvalContext {
     /// Cheap pre-check so the common case (no variables at all) allocates nothing.
     func needsSubstitution(_ value: Value) -> Bool {
         switch value {
-        case .string(let s): return s.contains("{{")
+        case .string(let s): return VariableScanner.mayContainVariable(s)
         case .array(let a): return a.contains(where: needsSubstitution)
-        case .object(let o): return o.keys.contains(where: { $0.contains("{{") }) || o.values.contains(where: needsSubstitution)
+        case .object(let o): return o.keys.contains(where: VariableScanner.mayContainVariable) || o.values.contains(where: needsSubstitution)
         default: return false
         }
     }
 
     func substitute(string: String, unresolved: UnresolvedVariablePolicy) throws -> Value {
-        guard string.contains("{{") else { return .string(string) }
+        guard VariableScanner.mayContainVariable(string) else { return .string(string) }
         var current = string
         var passes = 0
         while passes < 16 {
             passes += 1
             let matches = VariableScanner.find(current)
             if matches.isEmpty { break }
-            let scalars = Array(current.unicodeScalars)
-            var rebuilt = String.UnicodeScalarView()
+            let bytes = Array(current.utf8)
+            var rebuilt: [UInt8] = []
+            rebuilt.reserveCapacity(bytes.count)
             var cursor = 0
             for m in matches {
                 let resolved = try resolve(m.expression, unresolved: unresolved)
-                if m.range.lowerBound == 0, m.range.upperBound == scalars.count {
+                if m.range.lowerBound == 0, m.range.upperBound == bytes.count {
                     // The whole string is one variable: keep the value's type.
                     return resolved
                 }
-                rebuilt.append(contentsOf: scalars[cursor..<m.range.lowerBound])
-                rebuilt.append(contentsOf: resolved.interpolationText.unicodeScalars)
+                rebuilt.append(contentsOf: bytes[cursor..<m.range.lowerBound])
+                rebuilt.append(contentsOf: resolved.interpolationText.utf8)
                 cursor = m.range.upperBound
             }
-            rebuilt.append(contentsOf: scalars[cursor...])
-            current = String(rebuilt)
+            rebuilt.append(contentsOf: bytes[cursor...])
+            current = String(decoding: rebuilt, as: UTF8.self)
         }
         if current.contains("\\{{") { current = current.replacingOccurrences(of: "\\{{", with: "{{") }
         return .string(current)
