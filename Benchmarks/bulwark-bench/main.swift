@@ -173,10 +173,16 @@ func runPSS() throws {
         counts.add(tally)
     }
     let t3 = now()
-    // Single-threaded pass for the per-resource figure.
+    // Single-threaded passes for the per-resource figure; the best of five, because
+    // a shared 2-core machine adds noise that only ever makes a run slower.
     var single = 0
-    for d in docs { single += engine.evaluate(d.value).count }
-    let t4 = now()
+    var best = UInt64.max
+    for _ in 0..<5 {
+        let start = now()
+        single = 0
+        for d in docs { single += engine.evaluate(d.value).count }
+        best = min(best, now() - start)
+    }
     let tally = counts.total
     print("policies: \(policies.count) (\(policies.reduce(0) { $0 + $1.rules.count }) rules after autogen), resources: \(docs.count)")
     print("rule results: \(tally[0]) pass, \(tally[1]) fail, \(tally[2]) skip, \(tally[3]) error (single-thread check: \(single))")
@@ -184,7 +190,7 @@ func runPSS() throws {
     print("parse resources:    \(ms(t2 - t1))  (\(String(format: "%.1f", Double(corpus.utf8.count) / 1e6)) MB YAML)")
     print("evaluate (\(workers) cores): \(ms(t3 - t2))")
     print("load + evaluate:    \(ms(t3 - t0))")
-    print(String(format: "per resource, all %d policies, one core: %.1f µs", policies.count, Double(t4 - t3) / Double(docs.count) / 1e3))
+    print(String(format: "per resource, all %d policies, one core (best of 5): %.1f µs", policies.count, Double(best) / Double(docs.count) / 1e3))
 }
 
 // MARK: JMESPath benchmark cases from the compliance suite

@@ -4,14 +4,18 @@ import BulwarkJMESPath
 /// Evaluates validate rules of compiled policies against resources. Pure: values in,
 /// results out; the same engine serves the CLI, tests, scans and the admission webhook.
 public struct Engine: Sendable {
-    public var policies: [Policy]
-    public var values: OfflineValues
-    public var functions: FunctionRegistry
+    public let policies: [Policy]
+    public let values: OfflineValues
+    public let functions: FunctionRegistry
+    /// Whether any rule reads the `images` variable; building it costs a reference
+    /// parse per container, so resources skip it when nothing would look.
+    let needsImages: Bool
 
     public init(policies: [Policy], values: OfflineValues = OfflineValues(), functions: FunctionRegistry = KyvernoFunctions.shared) {
         self.policies = policies
         self.values = values
         self.functions = functions
+        needsImages = policies.contains { p in p.rules.contains { $0.raw.jsonString().contains("images") } }
     }
 
     /// Everything about the request except the resource itself.
@@ -54,7 +58,7 @@ public struct Engine: Sendable {
         requestObject["clusterRoles"] = .array(request.user.clusterRoles.map(Value.string))
         var data = Object()
         data["request"] = .object(requestObject)
-        if let images = ImageContext.images(of: resource) { data["images"] = images }
+        if needsImages, let images = ImageContext.images(of: resource) { data["images"] = images }
         if request.user.username.hasPrefix("system:serviceaccount:") {
             let parts = request.user.username.split(separator: ":")
             if parts.count == 4 {

@@ -13,32 +13,39 @@ struct Verdict {
     static func error(_ m: String) -> Verdict { Verdict(status: .error, message: m) }
 }
 
-/// The parts a rule's `validate` and a `foreach` entry have in common.
-struct ValidationBody {
-    var context: [ContextEntry]
-    var preconditions: ConditionBlock?
-    var pattern: Value?
-    var anyPattern: [Value]?
-    var deny: ConditionBlock?
-    var foreach: [ForEachValidation]?
-    var compiled: Compiled
-    var unsupported: String?
+/// The parts a rule's `validate` and a `foreach` entry have in common. Built once per
+/// rule (a class, shared by reference) rather than per evaluation.
+final class ValidationBody: Sendable {
+    let context: [ContextEntry]
+    let preconditions: ConditionBlock?
+    let pattern: Value?
+    let anyPattern: [Value]?
+    let deny: ConditionBlock?
+    let foreach: [ForEachValidation]?
+    let compiled: Compiled
+    let unsupported: String?
 
-    init(rule: Rule) {
-        context = rule.context
-        preconditions = rule.preconditions
-        pattern = rule.validation.pattern
-        anyPattern = rule.validation.anyPattern
-        deny = rule.validation.deny
-        foreach = rule.validation.foreach
-        compiled = rule.validation.compiled
+    /// Bodies of this body's `foreach` entries, in order.
+    let foreachBodies: [ValidationBody]
+
+    init(context: [ContextEntry], preconditions: ConditionBlock?, validation: Validation, raw: Value) {
+        self.context = context
+        self.preconditions = preconditions
+        pattern = validation.pattern
+        anyPattern = validation.anyPattern
+        deny = validation.deny
+        foreach = validation.foreach
+        compiled = validation.compiled
+        foreachBodies = (validation.foreach ?? []).map(ValidationBody.init(foreach:))
+        var unsupported: String? = nil
         if pattern == nil, anyPattern == nil, deny == nil, foreach == nil {
-            let v = rule.raw["validate"]
+            let v = raw["validate"]
             if v?["podSecurity"] != nil { unsupported = "validate.podSecurity" }
             else if v?["cel"] != nil { unsupported = "validate.cel" }
             else if v?["manifests"] != nil { unsupported = "validate.manifests" }
             else if v?["assert"] != nil { unsupported = "validate.assert" }
         }
+        self.unsupported = unsupported
     }
 
     init(foreach f: ForEachValidation) {
@@ -49,6 +56,8 @@ struct ValidationBody {
         deny = f.deny
         foreach = f.foreach
         compiled = f.compiled
+        foreachBodies = (f.foreach ?? []).map(ValidationBody.init(foreach:))
+        unsupported = nil
     }
 }
 
@@ -61,7 +70,7 @@ struct RuleValidator {
 
     func validate(resource: Value, context: EvalContext) -> Verdict {
         var ctx = context
-        return run(ValidationBody(rule: rule), resource: resource, context: &ctx, nesting: 0)
+        return run(rule.body, resource: resource, context: &ctx, nesting: 0)
     }
 
     private func run(_ body: ValidationBody, resource: Value, context ctx: inout EvalContext, nesting: Int) -> Verdict {
@@ -76,7 +85,7 @@ struct RuleValidator {
             let target = ctx.element ?? resource
             return validatePatterns(body, target: target, ctx)
         }
-        if let foreach = body.foreach { return validateForEach(foreach, resource: resource, context: ctx, nesting: nesting) }
+        if let foreach = body.foreach { return validateForEach(foreach, bodies: body.foreachBodies, resource: resource, context: ctx, nesting: nesting) }
         if let what = body.unsupported {
             return .error("\(what) rules are not supported by Bulwark; this rule was not evaluated")
         }
@@ -178,7 +187,7 @@ struct RuleValidator {
             return .error("failed to substitute variables in deny conditions: \(error)")
         }
         if Self.holds(resolved) { return .fail(message(ctx) ?? "validation error: rule \(rule.name) failed") }
-        return .pass("validation rule '\(rule.name)' passed.")
+        return .pass(rule.passMessage)
     }
 
     /// The rule's message with variables substituted; `nil` when it has none.
@@ -200,7 +209,7 @@ struct RuleValidator {
                 }
             }
             guard let err = PatternMatcher.match(target, compiled) else {
-                return .pass("validation rule '\(rule.name)' passed.")
+                return .pass(rule.passMessage)
             }
             if err.isSkip { return .skip(err.message) }
             if err.path.isEmpty { return .error(errorMessage(ctx, err, path: "")) }
@@ -252,9 +261,9 @@ struct RuleValidator {
 
     // MARK: Foreach
 
-    private func validateForEach(_ list: [ForEachValidation], resource: Value, context: EvalContext, nesting: Int) -> Verdict {
+    private func validateForEach(_ list: [ForEachValidation], bodies: [ValidationBody], resource: Value, context: EvalContext, nesting: Int) -> Verdict {
         var applied = 0
-        for foreach in list {
+        for (n, foreach) in list.enumerated() {
             let elements: [Value]
             do {
                 let expr = try context.substitute(string: foreach.list, unresolved: .error).interpolationText
@@ -263,7 +272,7 @@ struct RuleValidator {
             } catch {
                 continue  // Kyverno skips a list it cannot evaluate.
             }
-            let (verdict, count) = validateElements(foreach, elements, resource: resource, context: context, nesting: nesting)
+            let (verdict, count) = validateElements(foreach, bodies[n], elements, resource: resource, context: context, nesting: nesting)
             if verdict.status != .pass { return verdict }
             applied += count
         }
@@ -271,7 +280,7 @@ struct RuleValidator {
         return .pass("rule passed")
     }
 
-    private func validateElements(_ foreach: ForEachValidation, _ elements: [Value], resource: Value, context: EvalContext,
+    private func validateElements(_ foreach: ForEachValidation, _ body: ValidationBody, _ elements: [Value], resource: Value, context: EvalContext,
                                   nesting: Int) -> (Verdict, Int) {
         var applied = 0
         for (index, element) in elements.enumerated() {
@@ -287,7 +296,7 @@ struct RuleValidator {
                 scoped = explicit
             }
             ctx.element = scoped ? element : nil
-            let r = run(ValidationBody(foreach: foreach), resource: resource, context: &ctx, nesting: nesting + 1)
+            let r = run(body, resource: resource, context: &ctx, nesting: nesting + 1)
             switch r.status {
             case .skip: continue
             case .pass: applied += 1

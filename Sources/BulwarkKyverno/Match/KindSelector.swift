@@ -9,6 +9,8 @@ public struct KindSelector: Sendable, Equatable, CustomStringConvertible {
 
     public var description: String { raw }
     public let raw: String
+    /// Precomputed so the per-resource check is plain string equality in the common case.
+    private var kindIsLiteral = true
 
     public init(_ raw: String) {
         self.raw = raw
@@ -35,12 +37,17 @@ public struct KindSelector: Sendable, Equatable, CustomStringConvertible {
         default:
             (group, version, kind, subresource) = (parts[0], parts[1], parts[2], parts[3...].joined(separator: "/"))
         }
+        kindIsLiteral = !Wildcard.containsWildcard(kind)
     }
 
     /// Whether a resource of this group/version/kind (and subresource, "" for the
     /// object itself) is selected.
     public func matches(group g: String, version v: String, kind k: String, subresource s: String = "") -> Bool {
-        guard Wildcard.match(kind, k) else { return false }
+        if kindIsLiteral {
+            guard kind == k else { return false }
+        } else {
+            guard Wildcard.match(kind, k) else { return false }
+        }
         if group != "*", !Wildcard.match(group, g) { return false }
         if version != "*", !Wildcard.match(version, v) { return false }
         if subresource.isEmpty { return s.isEmpty }

@@ -66,8 +66,12 @@ public struct UserInfo: Sendable {
 enum ResourceMatcher {
     static func matches(_ block: MatchBlock, _ s: MatchSubject) -> Bool {
         if block.isEmpty { return false }
-        if !block.any.isEmpty, !block.any.contains(where: { filterMatches($0, s) }) { return false }
-        if !block.all.isEmpty, !block.all.allSatisfy({ filterMatches($0, s) }) { return false }
+        if !block.any.isEmpty {
+            var found = false
+            for i in block.any.indices where filterMatches(block.any[i], s) { found = true; break }
+            if !found { return false }
+        }
+        for i in block.all.indices where !filterMatches(block.all[i], s) { return false }
         if let legacy = block.legacy, !filterMatches(legacy, s) { return false }
         return true
     }
@@ -75,8 +79,13 @@ enum ResourceMatcher {
     static func filterMatches(_ f: ResourceFilter, _ s: MatchSubject) -> Bool {
         let d = f.resources
         if d.isEmpty && f.subjects.isEmpty && f.roles.isEmpty && f.clusterRoles.isEmpty { return false }
-        if !d.kinds.isEmpty, !d.kinds.contains(where: { $0.matches(group: s.group, version: s.version, kind: s.kind, subresource: s.subresource) }) {
-            return false
+        if !d.kinds.isEmpty {
+            var found = false
+            for i in d.kinds.indices where d.kinds[i].matches(group: s.group, version: s.version, kind: s.kind, subresource: s.subresource) {
+                found = true
+                break
+            }
+            if !found { return false }
         }
         if !d.names.isEmpty, !d.names.contains(where: { Wildcard.match($0, s.name) }) { return false }
         if !d.namespaces.isEmpty {

@@ -12,9 +12,8 @@ public enum Quantity {
     ]
 
     public static func parse(_ raw: String) -> Double? {
-        let s = raw.trimmingCharacters(in: .whitespaces)
-        guard !s.isEmpty else { return nil }
-        let u = Array(s.utf8)
+        let u = Array(ASCII.trim(raw).utf8)
+        guard !u.isEmpty else { return nil }
         var i = 0
         if u[i] == UInt8(ascii: "+") || u[i] == UInt8(ascii: "-") { i += 1 }
         let numStart = i
@@ -24,10 +23,12 @@ public enum Quantity {
             i += 1
             while i < u.count, u[i] >= 48 && u[i] <= 57 { i += 1; sawDigit = true }
         }
-        guard sawDigit, let base = Double(String(decoding: u[0..<i], as: UTF8.self)) else { return nil }
+        guard sawDigit else { return nil }
         _ = numStart
+        if i < u.count, !(u[i] >= 65 && u[i] <= 90) && !(u[i] >= 97 && u[i] <= 122) { return nil }
+        guard let base = Double(String(decoding: u[0..<i], as: UTF8.self)) else { return nil }
+        if i == u.count { return base }
         let suffix = String(decoding: u[i...], as: UTF8.self)
-        if suffix.isEmpty { return base }
         for (sfx, mult) in suffixes where sfx == suffix { return base * mult }
         // Decimal exponent: 1e3, 1E-2
         if let f = suffix.first, f == "e" || f == "E", let exp = Int(suffix.dropFirst()) {

@@ -9,9 +9,17 @@ public indirect enum CompiledPattern: Sendable {
     case scalar(ScalarPattern)
 
     public init(_ value: Value) {
+        self.init(value, place: .other)
+    }
+
+    /// Where a map sits: Kyverno expands wildcard keys only in `metadata.labels` and
+    /// `metadata.annotations`.
+    enum Place { case other, metadata, labels }
+
+    init(_ value: Value, place: Place) {
         switch value {
-        case .object(let o): self = .map(MapPattern(o))
-        case .array(let a): self = .array(a.map(CompiledPattern.init))
+        case .object(let o): self = .map(MapPattern(o, place: place))
+        case .array(let a): self = .array(a.map { CompiledPattern($0, place: .other) })
         default: self = .scalar(ScalarPattern(value))
         }
     }
@@ -19,7 +27,8 @@ public indirect enum CompiledPattern: Sendable {
     var isMap: Bool { if case .map = self { return true } else { return false } }
 }
 
-public struct MapPattern: Sendable {
+/// A class so the matcher passes it around by reference instead of copying its arrays.
+public final class MapPattern: Sendable {
     public struct Entry: Sendable {
         let key: String
         let anchor: Anchor?
@@ -33,18 +42,25 @@ public struct MapPattern: Sendable {
     let restPhase: [Entry]
     /// Raw keys of conditional/existence anchors, for the "anchor key missing" bookkeeping.
     let trackedAnchors: [(raw: String, key: String)]
-    /// Present when `metadata.labels`/`annotations` use wildcard keys: those expand
-    /// against each resource, so this map is recompiled per resource.
-    let wildcardSource: Object?
+    /// In `metadata.labels`/`annotations`: entries whose keys hold wildcards, expanded
+    /// against each resource's keys at match time.
+    let wildcardEntries: [Entry]
 
-    init(_ o: Object) {
+    init(_ o: Object, place: CompiledPattern.Place = .other) {
         var anchors: [Entry] = []
         var rest: [Entry] = []
+        var wildcards: [Entry] = []
         var tracked: [(String, String)] = []
         for (k, v) in o {
             let a = Anchor.parse(k)
-            let e = Entry(key: k, anchor: a, value: CompiledPattern(v))
-            if let a, a.modifier == .condition || a.modifier == .existence || a.modifier == .negation {
+            let bare = a?.key ?? k
+            var childPlace = CompiledPattern.Place.other
+            if place == .other, bare == "metadata" { childPlace = .metadata }
+            if place == .metadata, bare == "labels" || bare == "annotations" { childPlace = .labels }
+            let e = Entry(key: k, anchor: a, value: CompiledPattern(v, place: childPlace))
+            if place == .labels, Wildcard.containsWildcard(bare) {
+                wildcards.append(e)
+            } else if let a, a.modifier == .condition || a.modifier == .existence || a.modifier == .negation {
                 anchors.append(e)
                 if a.modifier != .negation { tracked.append((k, a.key)) }
             } else {
@@ -61,7 +77,7 @@ public struct MapPattern: Sendable {
         anchorPhase = anchors
         restPhase = front + back
         trackedAnchors = tracked
-        wildcardSource = MetadataWildcards.needsExpansion(o) ? o : nil
+        wildcardEntries = wildcards
     }
 }
 

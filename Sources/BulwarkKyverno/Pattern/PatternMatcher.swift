@@ -64,11 +64,6 @@ public struct PatternMatcher {
                 let path = self.path
                 return PatternError(kind: .mismatch, message: "pattern and resource have different structures. Path: \(path). Expected object, found \(resource.typeName)", path: path)
             }
-            if let source = p.wildcardSource {
-                let expanded = MapPattern(MetadataWildcards.expand(source, against: r))
-                noteAnchors(expanded, r)
-                return map(r, expanded)
-            }
             noteAnchors(p, r)
             return map(r, p)
         case .array(let p):
@@ -100,6 +95,20 @@ public struct PatternMatcher {
     }
 
     private mutating func map(_ resource: Object, _ pattern: MapPattern) -> PatternError? {
+        // Wildcard label/annotation keys apply their value to every matching resource key
+        // (Kyverno's ExpandInMetadata); with no match the key is taken literally.
+        for e in pattern.wildcardEntries {
+            let bare = e.anchor?.key ?? e.key
+            let matches = resource.keys.filter { Wildcard.match(bare, $0) }
+            if matches.isEmpty {
+                if let err = handle(e, resource: resource) { return err }
+            }
+            for key in matches {
+                let concrete = MapPattern.Entry(key: e.anchor.map { "\($0.modifier.rawValue)(\(key))" } ?? key,
+                                                anchor: e.anchor.map { Anchor(modifier: $0.modifier, key: key) }, value: e.value)
+                if let err = handle(concrete, resource: resource) { return err }
+            }
+        }
         for e in pattern.anchorPhase {
             if let err = handle(e, resource: resource) { return err }
         }
@@ -210,51 +219,6 @@ public struct PatternMatcher {
             return element(.array(resource), first)
         }
     }
-}
-
-/// Kyverno expands wildcard keys under `metadata.labels` / `metadata.annotations` in a
-/// pattern into the concrete keys of the resource they match (`ExpandInMetadata`).
-enum MetadataWildcards {
-    /// Whether a pattern map has wildcard label/annotation keys under `metadata`.
-    static func needsExpansion(_ pattern: Object) -> Bool {
-        guard let metaKey = pattern.keys.first(where: { stripAnchor($0) == "metadata" }), case .object(let meta)? = pattern[metaKey] else { return false }
-        for field in ["labels", "annotations"] {
-            guard let fieldKey = meta.keys.first(where: { stripAnchor($0) == field }), case .object(let p)? = meta[fieldKey] else { continue }
-            if p.keys.contains(where: { Wildcard.containsWildcard(stripAnchor($0)) }) { return true }
-        }
-        return false
-    }
-
-    static func expand(_ pattern: Object, against resource: Object) -> Object {
-        guard let metaKey = pattern.keys.first(where: { stripAnchor($0) == "metadata" }),
-              case .object(var meta)? = pattern[metaKey], case .object(let rmeta)? = resource["metadata"] else { return pattern }
-        var changed = false
-        for field in ["labels", "annotations"] {
-            guard let fieldKey = meta.keys.first(where: { stripAnchor($0) == field }), case .object(let p)? = meta[fieldKey] else { continue }
-            guard p.keys.contains(where: { Wildcard.containsWildcard(stripAnchor($0)) }) else { continue }
-            let r = rmeta[field]?.objectValue ?? Object()
-            var out = Object()
-            for (k, v) in p {
-                let bare = stripAnchor(k)
-                guard Wildcard.containsWildcard(bare) else { out[k] = v; continue }
-                let matches = r.keys.filter { Wildcard.match(bare, $0) }
-                if matches.isEmpty {
-                    out[k] = v
-                } else {
-                    // Each concrete key gets the pattern's value under the same anchor.
-                    for m in matches { out[k.replacingOccurrences(of: bare, with: m)] = v }
-                }
-            }
-            meta[fieldKey] = .object(out)
-            changed = true
-        }
-        guard changed else { return pattern }
-        var copy = pattern
-        copy[metaKey] = .object(meta)
-        return copy
-    }
-
-    private static func stripAnchor(_ k: String) -> String { Anchor.parse(k)?.key ?? k }
 }
 
 import Foundation

@@ -86,7 +86,8 @@ public enum PolicyLoader {
         }
         var policy = Policy(kind: kind, name: name, namespace: kind == .policy ? (v["metadata"]?["namespace"]?.stringValue ?? "default") : nil,
                             annotations: annotations, validationFailureAction: action, background: background,
-                            declaredRules: rules, rules: rules, source: document.span(at: []))
+                            declaredRules: rules, rules: rules, source: document.span(at: []),
+                            severity: annotations["policies.kyverno.io/severity"])
         policy.rules = Autogen.expand(policy)
         let hasErrors = r.issues.contains { $0.severity == .error }
         return Loaded(policy: hasErrors ? nil : policy, issues: r.issues)
