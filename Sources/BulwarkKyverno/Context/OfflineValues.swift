@@ -39,10 +39,12 @@ public struct OfflineValues: Sendable {
     }
 
     func ruleValues(policy: String, rule: String) -> [(String, Value)] {
-        rules[policy]?[rule] ?? []
+        if rules.isEmpty { return [] }
+        return rules[policy]?[rule] ?? []
     }
 
     func resourceValues(policy: String, resource: String) -> [(String, Value)] {
-        resources[policy]?[resource] ?? []
+        if resources.isEmpty { return [] }
+        return resources[policy]?[resource] ?? []
     }
 }

@@ -34,15 +34,17 @@ public struct Engine: Sendable {
         let base = baseContext(resource, request: request)
         let subject = MatchSubject(resource: resource, operation: request.operation, user: request.user)
         var out: [RuleResult] = []
-        for policy in policies {
-            out.append(contentsOf: evaluate(policy, resource, request: request, base: base, subject: subject))
+        for i in policies.indices {
+            evaluate(policies[i], resource, request: request, base: base, subject: subject, into: &out)
         }
         return out
     }
 
     public func evaluate(_ policy: Policy, _ resource: Value, request: Request = Request()) -> [RuleResult] {
+        var out: [RuleResult] = []
         evaluate(policy, resource, request: request, base: baseContext(resource, request: request),
-                 subject: MatchSubject(resource: resource, operation: request.operation, user: request.user))
+                 subject: MatchSubject(resource: resource, operation: request.operation, user: request.user), into: &out)
+        return out
     }
 
     /// The context every policy sees for this resource, built once per resource.
@@ -69,33 +71,31 @@ public struct Engine: Sendable {
         return EvalContext(data: data, functions: functions)
     }
 
-    func evaluate(_ policy: Policy, _ resource: Value, request: Request, base: EvalContext, subject baseSubject: MatchSubject) -> [RuleResult] {
-        let resourceName = resource["metadata"]?["name"]?.stringValue ?? ""
-        let resourceNamespace = resource["metadata"]?["namespace"]?.stringValue ?? ""
-        if let ns = policy.namespace, ns != resourceNamespace { return [] }
+    func evaluate(_ policy: Policy, _ resource: Value, request: Request, base: EvalContext, subject baseSubject: MatchSubject,
+                  into results: inout [RuleResult]) {
+        let resourceNamespace = baseSubject.namespace
+        if let ns = policy.namespace, ns != resourceNamespace { return }
 
         // Values-file overrides (e.g. request.operation) apply before matching.
         var context = base
-        var operation = request.operation
-        for (k, v) in values.global + values.resourceValues(policy: policy.name, resource: resourceName) {
-            context.set(k, v)
-            if k == "request.operation", let op = v.stringValue { operation = op }
-        }
         var subject = baseSubject
-        subject.operation = operation
-        subject.namespaceLabels = values.namespaceLabels[resourceNamespace] ?? [:]
-        var results: [RuleResult] = []
+        let overrides = values.global + values.resourceValues(policy: policy.name, resource: baseSubject.name)
+        for (k, v) in overrides {
+            context.set(k, v)
+            if k == "request.operation", let op = v.stringValue { subject.operation = op }
+        }
+        if !values.namespaceLabels.isEmpty { subject.namespaceLabels = values.namespaceLabels[resourceNamespace] ?? [:] }
+        let policyName = policy.qualifiedName
         for rule in policy.rules {
             guard ResourceMatcher.matches(rule.match, subject) else { continue }
             if let ex = rule.exclude, ResourceMatcher.matches(ex, subject) { continue }
             var ctx = context
             let ruleValues = values.ruleValues(policy: policy.name, rule: rule.autogenOf ?? rule.name)
             for (k, v) in ruleValues { ctx.set(k, v) }
-            let verdict = RuleValidator(rule: rule, policy: policy, ruleValues: ruleValues).validate(resource: resource, context: ctx)
-            results.append(RuleResult(policy: policy.qualifiedName, rule: rule.name, autogenOf: rule.autogenOf, status: verdict.status,
+            let verdict = RuleValidator(rule: rule, ruleValues: ruleValues).validate(resource: resource, context: ctx)
+            results.append(RuleResult(policy: policyName, rule: rule.name, autogenOf: rule.autogenOf, status: verdict.status,
                                       message: verdict.message, failureAction: rule.failureAction ?? policy.validationFailureAction,
                                       severity: policy.severity, path: verdict.path))
         }
-        return results
     }
 }

@@ -65,7 +65,6 @@ final class ValidationBody: Sendable {
 /// foreach — with Kyverno's statuses and messages for each way that can end.
 struct RuleValidator {
     let rule: Rule
-    let policy: Policy
     let ruleValues: [(String, Value)]
 
     func validate(resource: Value, context: EvalContext) -> Verdict {
@@ -147,46 +146,45 @@ struct RuleValidator {
     private func checkPreconditions(_ block: ConditionBlock?, _ ctx: EvalContext) -> Result<Bool, BulwarkError> {
         guard let block else { return .success(true) }
         do {
-            return .success(Self.holds(try substituted(block, ctx, unresolved: .emptyString)))
+            // Unresolved variables become "" here, so nothing can fail and Kyverno's
+            // substitute-everything-first order is unobservable: short-circuit.
+            return .success(try holds(block, ctx, unresolved: .emptyString, shortCircuit: true))
         } catch {
             return .failure(BulwarkError(.evaluation, "\(error)"))
         }
     }
 
-    /// The block with every key and value's variables resolved.
-    struct Resolved {
-        var key: Value
-        var op: ConditionOperator
-        var value: Value
-        var holds: Bool { op.evaluate(key, value) }
-    }
-
-    struct ResolvedBlock {
-        var any: [Resolved]?
-        var all: [Resolved]
-    }
-
-    func substituted(_ block: ConditionBlock, _ ctx: EvalContext, unresolved: UnresolvedVariablePolicy) throws -> ResolvedBlock {
-        func resolve(_ c: Condition) throws -> Resolved {
-            Resolved(key: try ctx.render(c.keyTemplate, unresolved: unresolved), op: c.operator,
-                     value: try ctx.render(c.valueTemplate, unresolved: unresolved))
-        }
-        return ResolvedBlock(any: try block.any.map { try $0.map(resolve) }, all: try block.all.map(resolve))
+    private func holds(_ c: Condition, _ ctx: EvalContext, unresolved: UnresolvedVariablePolicy) throws -> Bool {
+        c.operator.evaluate(try ctx.render(c.keyTemplate, unresolved: unresolved), try ctx.render(c.valueTemplate, unresolved: unresolved))
     }
 
     /// Kyverno's any/all: every `all` holds and, when `any` is written, one of it holds.
-    static func holds(_ block: ResolvedBlock) -> Bool {
-        if let any = block.any, !any.contains(where: \.holds) { return false }
-        return block.all.allSatisfy(\.holds)
+    /// Without short-circuiting every condition is rendered, so an unresolved variable
+    /// anywhere in the block is an error even when an earlier condition decided it.
+    func holds(_ block: ConditionBlock, _ ctx: EvalContext, unresolved: UnresolvedVariablePolicy, shortCircuit: Bool) throws -> Bool {
+        var anyResult = true
+        if let any = block.any {
+            anyResult = false
+            for c in any where try holds(c, ctx, unresolved: unresolved) {
+                anyResult = true
+                if shortCircuit { break }
+            }
+            if shortCircuit && !anyResult { return false }
+        }
+        var allResult = true
+        for c in block.all where !(try holds(c, ctx, unresolved: unresolved)) {
+            allResult = false
+            if shortCircuit { break }
+        }
+        return anyResult && allResult
     }
 
     private func validateDeny(_ deny: ConditionBlock, _ ctx: EvalContext) -> Verdict {
-        // Kyverno substitutes the whole deny block first: any unresolved variable is an error.
-        let resolved: ResolvedBlock
-        do { resolved = try substituted(deny, ctx, unresolved: .error) } catch {
+        let denied: Bool
+        do { denied = try holds(deny, ctx, unresolved: .error, shortCircuit: false) } catch {
             return .error("failed to substitute variables in deny conditions: \(error)")
         }
-        if Self.holds(resolved) { return .fail(message(ctx) ?? "validation error: rule \(rule.name) failed") }
+        if denied { return .fail(message(ctx) ?? "validation error: rule \(rule.name) failed") }
         return .pass(rule.passMessage)
     }
 

@@ -29,10 +29,19 @@ public indirect enum CompiledPattern: Sendable {
 
 /// A class so the matcher passes it around by reference instead of copying its arrays.
 public final class MapPattern: Sendable {
-    public struct Entry: Sendable {
+    public final class Entry: Sendable {
         let key: String
         let anchor: Anchor?
         let value: CompiledPattern
+        /// The value when it is the string `*` (presence check), precomputed.
+        let isStar: Bool
+
+        init(key: String, anchor: Anchor?, value: CompiledPattern) {
+            self.key = key
+            self.anchor = anchor
+            self.value = value
+            if case .scalar(let s) = value, case .string("*") = s.value { isStar = true } else { isStar = false }
+        }
     }
 
     /// Conditional, existence and negation anchors, in key order (Kyverno's phase 1).
@@ -82,7 +91,7 @@ public final class MapPattern: Sendable {
 }
 
 /// A scalar leaf; strings are pre-split into `|` alternatives of `&` conjunctions.
-public struct ScalarPattern: Sendable {
+public final class ScalarPattern: Sendable {
     let value: Value
     let alternatives: [[StringCondition]]
 

@@ -121,7 +121,7 @@ public struct PatternMatcher {
     private mutating func handle(_ entry: MapPattern.Entry, resource: Object) -> PatternError? {
         guard let anchor = entry.anchor else {
             // Default handler.
-            if case .scalar(let s) = entry.value, case .string("*") = s.value {
+            if entry.isStar {
                 if let v = resource[entry.key], !v.isNull { return nil }
                 let path = self.path
                 return PatternError(kind: .mismatch, message: "\(path)/\(entry.key) not found", path: path)

@@ -33,7 +33,7 @@ indirect enum Template: Sendable {
 }
 
 /// A string split into literal text and variables.
-struct TemplateString: Sendable {
+final class TemplateString: Sendable {
     enum Part: Sendable {
         case literal(String)
         case variable(source: String, compiled: JMESPathExpression?)
