@@ -117,7 +117,8 @@ struct Lexer {
 
     private mutating func consumeRawString() throws -> String {
         // Only `\'` is an escape in a raw string; every other backslash is literal.
-        try consumeDelimited("'").replacingOccurrences(of: "\\'", with: "'")
+        let body = try consumeDelimited("'")
+        return body.contains("\\'") ? body.replacingOccurrences(of: "\\'", with: "'") : body
     }
 
     private mutating func consumeQuotedIdentifier() throws -> String {
@@ -135,7 +136,8 @@ struct Lexer {
 
     private mutating func consumeLiteral() throws -> Value {
         let start = pos
-        let body = try consumeDelimited("`").replacingOccurrences(of: "\\`", with: "`")
+        let raw = try consumeDelimited("`")
+        let body = raw.contains("\\`") ? raw.replacingOccurrences(of: "\\`", with: "`") : raw
         if let v = try? JSONParser.parseValue(body) { return v }
         // Legacy form accepted by the reference implementations: `foo` is the string "foo".
         let trimmed = body.drop(while: { $0 == " " || $0 == "\t" || $0 == "\n" })
