@@ -23,6 +23,17 @@ public struct Interpreter {
                 if tracksMissingKeys { missingKey = name }
             }
             return .null
+        case .fieldPath(let names):
+            var current = value
+            for name in names {
+                guard case .object(let o) = current else { return .null }
+                guard let next = o[name] else {
+                    if tracksMissingKeys { missingKey = name }
+                    return .null
+                }
+                current = next
+            }
+            return current
         case .subexpression(let l, let r):
             let left = try evaluate(l, value)
             return try evaluate(r, left)

@@ -7,7 +7,7 @@ public struct JMESPathExpression: Sendable {
 
     public init(_ source: String, allowRoot: Bool = false) throws {
         self.source = source
-        self.ast = try Parser.parse(source, allowRoot: allowRoot)
+        self.ast = try Parser.parse(source, allowRoot: allowRoot).optimized()
     }
 
     /// Standard JMESPath evaluation with the given registry.

@@ -7,8 +7,34 @@ import BulwarkCore
 public struct PatternError: Error, Sendable {
     public enum Kind: Sendable { case mismatch, conditionalAnchor, globalAnchor, negationAnchor }
     public var kind: Kind
-    public var message: String
     public var path: String
+    /// Most messages are discarded (the rule's own message wins), so the common value
+    /// mismatch keeps its operands and renders only when asked.
+    enum Detail: Sendable {
+        case text(String)
+        case valueMismatch(resource: Value, pattern: Value, path: String)
+    }
+    var detail: Detail
+
+    public var message: String {
+        switch detail {
+        case .text(let s): return s
+        case .valueMismatch(let r, let p, let path):
+            return "resource value '\(r.interpolationText)' does not match '\(p.interpolationText)' at path \(path)"
+        }
+    }
+
+    init(kind: Kind, message: String, path: String) {
+        self.kind = kind
+        self.path = path
+        detail = .text(message)
+    }
+
+    init(kind: Kind, detail: Detail, path: String) {
+        self.kind = kind
+        self.path = path
+        self.detail = detail
+    }
 
     public var isSkip: Bool { kind == .conditionalAnchor || kind == .globalAnchor }
 }
@@ -85,7 +111,7 @@ public struct PatternMatcher {
 
     private func mismatch(_ resource: Value, _ p: ScalarPattern) -> PatternError {
         let path = self.path
-        return PatternError(kind: .mismatch, message: "resource value '\(resource.interpolationText)' does not match '\(p.value.interpolationText)' at path \(path)", path: path)
+        return PatternError(kind: .mismatch, detail: .valueMismatch(resource: resource, pattern: p.value, path: path), path: path)
     }
 
     private mutating func noteAnchors(_ pattern: MapPattern, _ resource: Object) {
@@ -148,11 +174,11 @@ public struct PatternMatcher {
                 }
             }
             guard let e = descend(.key(anchor.key), { $0.element(v, entry.value) }) else { return nil }
-            return PatternError(kind: .conditionalAnchor, message: e.message, path: e.path)
+            return PatternError(kind: .conditionalAnchor, detail: e.detail, path: e.path)
         case .global:
             guard let v = resource[anchor.key] else { return nil }
             guard let e = descend(.key(anchor.key), { $0.element(v, entry.value) }) else { return nil }
-            return PatternError(kind: .globalAnchor, message: e.message, path: e.path)
+            return PatternError(kind: .globalAnchor, detail: e.detail, path: e.path)
         case .existence:
             guard let v = resource[anchor.key] else { return nil }
             return descend(.key(anchor.key)) { m in m.existence(v, entry.value) }
