@@ -25,8 +25,9 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "bulwark-bench", dependencies: ["BulwarkCore", "BulwarkFormats", "BulwarkJMESPath", "BulwarkKyverno"], path: "Benchmarks/bulwark-bench"),
+        .target(name: "BulwarkTestSupport", path: "Tests/BulwarkTestSupport"),
         .testTarget(name: "BulwarkCoreTests", dependencies: ["BulwarkCore", "BulwarkFormats"]),
-        .testTarget(name: "BulwarkJMESPathTests", dependencies: ["BulwarkJMESPath", "BulwarkFormats"]),
-        .testTarget(name: "BulwarkKyvernoTests", dependencies: ["BulwarkKyverno", "BulwarkFormats", "BulwarkJMESPath"]),
+        .testTarget(name: "BulwarkJMESPathTests", dependencies: ["BulwarkJMESPath", "BulwarkFormats", "BulwarkTestSupport"]),
+        .testTarget(name: "BulwarkKyvernoTests", dependencies: ["BulwarkKyverno", "BulwarkFormats", "BulwarkJMESPath", "BulwarkTestSupport"]),
     ]
 )

@@ -1,6 +1,7 @@
 import BulwarkCore
 import BulwarkJMESPath
 import Foundation
+import BulwarkTestSupport
 import Testing
 
 @Suite("JMESPath compliance suite")

@@ -2,6 +2,7 @@ import BulwarkCore
 import BulwarkFormats
 import BulwarkKyverno
 import Foundation
+import BulwarkTestSupport
 import Testing
 
 /// The upstream Kyverno policy suites in `../shared/conformance/kyverno` run through the
