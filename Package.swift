@@ -20,6 +20,8 @@ let package = Package(
         .target(name: "BulwarkFormats", dependencies: ["BulwarkCore", .product(name: "Yams", package: "Yams")]),
         .target(name: "BulwarkJMESPath", dependencies: ["BulwarkCore"]),
         .target(name: "BulwarkKyverno", dependencies: ["BulwarkCore", "BulwarkFormats", "BulwarkJMESPath"]),
+        .target(name: "BulwarkRules", dependencies: ["BulwarkCore", "BulwarkFormats", "BulwarkKyverno"],
+                resources: [.copy("Kubernetes/Policies"), .copy("Kubernetes/Examples")]),
         .executableTarget(name: "bulwark", dependencies: [
             "BulwarkCore", "BulwarkFormats", "BulwarkJMESPath", "BulwarkKyverno",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -28,6 +30,7 @@ let package = Package(
         .target(name: "BulwarkTestSupport", path: "Tests/BulwarkTestSupport"),
         .testTarget(name: "BulwarkCoreTests", dependencies: ["BulwarkCore", "BulwarkFormats"]),
         .testTarget(name: "BulwarkJMESPathTests", dependencies: ["BulwarkJMESPath", "BulwarkFormats", "BulwarkTestSupport"]),
+        .testTarget(name: "BulwarkRulesTests", dependencies: ["BulwarkRules", "BulwarkKyverno", "BulwarkFormats"]),
         .testTarget(name: "BulwarkKyvernoTests", dependencies: ["BulwarkKyverno", "BulwarkFormats", "BulwarkJMESPath", "BulwarkTestSupport"]),
     ]
 )

@@ -1,0 +1,30 @@
+import BulwarkCore
+
+/// A rule over all manifests of a scan at once, for what one resource cannot show
+/// (a namespace without a NetworkPolicy, a Service that selects nothing).
+public protocol ManifestSetRule: RuleDescribing {
+    static func check(_ manifests: [Document]) -> [(Document, RuleHit)]
+}
+
+enum Workloads {
+    static let kinds: Set<String> = ["Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "CronJob", "ReplicationController"]
+
+    static func namespace(_ v: Value) -> String { v["metadata"]?["namespace"]?.stringValue ?? "default" }
+
+    /// Labels of the pods a workload creates.
+    static func podLabels(_ v: Value) -> [String: String] {
+        let meta: Value?
+        switch v["kind"]?.stringValue {
+        case "Pod": meta = v["metadata"]
+        case "CronJob": meta = v["spec"]?["jobTemplate"]?["spec"]?["template"]?["metadata"]
+        default: meta = v["spec"]?["template"]?["metadata"]
+        }
+        var out: [String: String] = [:]
+        for (k, x) in meta?["labels"]?.objectValue ?? Object() { out[k] = x.interpolationText }
+        return out
+    }
+
+    static func resource(_ v: Value) -> ResourceRef {
+        ResourceRef(kind: v["kind"]?.stringValue ?? "", name: v["metadata"]?["name"]?.stringValue ?? "", namespace: namespace(v))
+    }
+}

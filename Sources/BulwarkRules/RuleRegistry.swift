@@ -1,0 +1,31 @@
+import BulwarkCore
+
+/// Every built-in rule. A test fails when a rule file exists that is not listed here.
+public enum RuleRegistry {
+    public static let dockerfile: [any DockerfileRule.Type] = [
+        NonRootUser.self, BaseImagePinnedByDigest.self, BaseImageNotLatest.self, CopyNotAdd.self, Healthcheck.self,
+        NoCurlPipeShell.self, NoSecretsInEnv.self, NoSudo.self, NoSSHPort.self, PackageManagerHygiene.self,
+    ]
+
+    public static let workflow: [any WorkflowRule.Type] = [
+        PinnedActions.self, ExplicitPermissions.self, PullRequestTargetCheckout.self, ScriptInjection.self, CloudKeysInEnv.self,
+        SecretsInherit.self,
+    ]
+
+    public static let manifestSet: [any ManifestSetRule.Type] = [NamespaceNetworkPolicy.self, ServiceSelectsWorkload.self]
+
+    /// Swift rules' metadata and examples.
+    public static var swiftRules: [(metadata: RuleMetadata, examples: RuleExamples)] {
+        dockerfile.map { ($0.metadata, $0.examples) } + workflow.map { ($0.metadata, $0.examples) }
+            + manifestSet.map { ($0.metadata, $0.examples) }
+    }
+
+    /// All rules' metadata, sorted by id.
+    public static var all: [RuleMetadata] {
+        (KubernetesPack.shared.entries.map(\.metadata) + swiftRules.map(\.metadata)).sorted { $0.id < $1.id }
+    }
+
+    public static func metadata(_ id: String) -> RuleMetadata? {
+        all.first { $0.id == id || $0.aliases.contains(id) }
+    }
+}
