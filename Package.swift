@@ -22,8 +22,10 @@ let package = Package(
         .target(name: "BulwarkKyverno", dependencies: ["BulwarkCore", "BulwarkFormats", "BulwarkJMESPath"]),
         .target(name: "BulwarkRules", dependencies: ["BulwarkCore", "BulwarkFormats", "BulwarkKyverno"],
                 resources: [.copy("Kubernetes/Policies"), .copy("Kubernetes/Examples")]),
+        .target(name: "BulwarkScan", dependencies: ["BulwarkCore", "BulwarkFormats", "BulwarkKyverno", "BulwarkRules"]),
+        .target(name: "BulwarkReport", dependencies: ["BulwarkCore"]),
         .executableTarget(name: "bulwark", dependencies: [
-            "BulwarkCore", "BulwarkFormats", "BulwarkJMESPath", "BulwarkKyverno",
+            "BulwarkCore", "BulwarkFormats", "BulwarkJMESPath", "BulwarkKyverno", "BulwarkRules", "BulwarkScan", "BulwarkReport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "bulwark-bench", dependencies: ["BulwarkCore", "BulwarkFormats", "BulwarkJMESPath", "BulwarkKyverno"], path: "Benchmarks/bulwark-bench"),

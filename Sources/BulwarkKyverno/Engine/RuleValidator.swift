@@ -278,6 +278,23 @@ struct RuleValidator {
         return .pass("rule passed")
     }
 
+    /// Path of the first node in `root` equal to `target` (breadth-first, bounded).
+    static func locate(_ target: Value, in root: Value) -> [PathComponent]? {
+        var queue: [(Value, [PathComponent])] = [(root, [])]
+        var head = 0
+        while head < queue.count, head < 10_000 {
+            let (v, p) = queue[head]
+            head += 1
+            if v == target { return p }
+            switch v {
+            case .object(let o): for (k, x) in o { queue.append((x, p + [.key(k)])) }
+            case .array(let a): for (i, x) in a.enumerated() { queue.append((x, p + [.index(i)])) }
+            default: break
+            }
+        }
+        return nil
+    }
+
     private func validateElements(_ foreach: ForEachValidation, _ body: ValidationBody, _ elements: [Value], resource: Value, context: EvalContext,
                                   nesting: Int) -> (Verdict, Int) {
         var applied = 0
@@ -304,7 +321,13 @@ struct RuleValidator {
                 return (.error("validation failure: \(r.message)"), applied)
             default:
                 let msg = r.message.hasPrefix("validation failure: ") ? r.message : "validation failure: \(r.message)"
-                return (Verdict(status: r.status, message: msg, path: r.path), applied)
+                // Element-scoped paths are relative to the element; anchor them in the
+                // resource so findings point at the offending container, not the object.
+                var path = r.path
+                if scoped, let at = Self.locate(element, in: resource) {
+                    path = "/" + at.map { $0.description + "/" }.joined() + (r.path.map { String($0.dropFirst()) } ?? "")
+                }
+                return (Verdict(status: r.status, message: msg, path: path), applied)
             }
         }
         return (.pass(""), applied)

@@ -1,0 +1,338 @@
+import BulwarkCore
+import BulwarkFormats
+import BulwarkKyverno
+import BulwarkRules
+import Dispatch
+import Foundation
+
+/// The result of one scan.
+public struct ScanResult: Sendable {
+    public struct UnparsedFile: Sendable {
+        public var location: SourceSpan
+        public var message: String
+    }
+
+    public var findings: [Finding]
+    public var unparsedFiles: [UnparsedFile]
+    public var filesScanned: Int
+    /// Lines of each file that has findings, for reports that show the offending line.
+    public var sources: [String: [Substring]]
+
+    public var active: [Finding] { findings.filter { $0.suppression == nil } }
+
+    public func failing(at threshold: Severity) -> [Finding] { active.filter { $0.severity >= threshold } }
+}
+
+/// Runs every applicable rule over a repository. Files are parsed once and checked in
+/// parallel; the output is sorted, so it is the same whatever the scheduling.
+public struct Scanner: Sendable {
+    public struct Options: Sendable {
+        public var config = ScanConfig()
+        public var extraPolicyPaths: [String] = []
+        public var inlineSuppressions = true
+        public var baseline: Baseline?
+        public var waivers: [Waiver] = []
+        public var today: String = Scanner.isoDate(Date())
+        /// Files larger than this are reported and skipped (a 50 MB "manifest" is not one).
+        public var maxFileBytes = 8 * 1024 * 1024
+        public var progress: (@Sendable (Int, Int) -> Void)? = nil
+        public init() {}
+    }
+
+    public let options: Options
+
+    public init(options: Options) { self.options = options }
+
+    public static func isoDate(_ d: Date) -> String {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "UTC")
+        f.dateFormat = "yyyy-MM-dd"
+        return f.string(from: d)
+    }
+
+    // MARK: Parsing
+
+    enum Parsed {
+        case kubernetes([Document])
+        case dockerfile(Dockerfile)
+        case workflow(Document)
+        case none
+    }
+
+    struct FileUnit {
+        var file: DiscoveredFile
+        var lines: [Substring] = []
+        var parsed: Parsed = .none
+        var error: ScanResult.UnparsedFile?
+        var findings: [Finding] = []
+    }
+
+    /// Scans `roots` (files or directories).
+    public func scan(_ roots: [String], userPolicies: [Policy] = []) -> ScanResult {
+        var files: [DiscoveredFile] = []
+        for root in roots { files += Discovery.walk(root: root, config: options.config) }
+        files = files.filter { $0.kind != .config }
+        let units = parseAll(files)
+        return check(units, userPolicies: userPolicies)
+    }
+
+    func parseAll(_ files: [DiscoveredFile]) -> [FileUnit] {
+        let box = UnitBox(count: files.count)
+        let progress = options.progress
+        let counter = Counter()
+        DispatchQueue.concurrentPerform(iterations: files.count) { i in
+            box.set(i, parse(files[i]))
+            if let progress { progress(counter.increment(), files.count) }
+        }
+        return box.units.compactMap { $0 }
+    }
+
+    func parse(_ file: DiscoveredFile) -> FileUnit {
+        var unit = FileUnit(file: file)
+        let at = SourceSpan(file: file.relativePath, line: 1, column: 1)
+        let attrs = try? FileManager.default.attributesOfItem(atPath: file.path)
+        if let size = attrs?[.size] as? Int, size > options.maxFileBytes {
+            unit.error = .init(location: at, message: "file is \(size / 1_048_576) MB, over the \(options.maxFileBytes / 1_048_576) MB limit; not scanned")
+            return unit
+        }
+        let text: String
+        do { text = try DocumentLoader.readText(file.path) } catch let e as BulwarkError {
+            unit.error = .init(location: at, message: e.message)
+            return unit
+        } catch {
+            unit.error = .init(location: at, message: "\(error)")
+            return unit
+        }
+        unit.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        switch file.kind {
+        case .dockerfile:
+            unit.parsed = .dockerfile(Dockerfile.parse(text, file: file.relativePath))
+        case .workflow:
+            do {
+                if let doc = try YAMLLoader.load(text, file: file.relativePath).first { unit.parsed = .workflow(doc) }
+            } catch let e as BulwarkError {
+                unit.error = .init(location: e.location ?? at, message: e.message)
+            } catch {
+                unit.error = .init(location: at, message: "\(error)")
+            }
+        case .kubernetes:
+            do {
+                let docs = DocumentLoader.resources(in: try DocumentLoader.parse(text, file: file.relativePath))
+                let manifests = docs.filter { $0.value["apiVersion"]?.stringValue != nil && $0.value["kind"]?.stringValue != nil }
+                if !manifests.isEmpty { unit.parsed = .kubernetes(manifests) }
+            } catch let e as BulwarkError {
+                // Only report YAML that looks like it was meant for Kubernetes (or any .yaml we were asked about).
+                unit.error = .init(location: e.location ?? at, message: e.message)
+            } catch {
+                unit.error = .init(location: at, message: "\(error)")
+            }
+        case .config:
+            break
+        }
+        return unit
+    }
+
+    // MARK: Checking
+
+    func check(_ parsed: [FileUnit], userPolicies: [Policy]) -> ScanResult {
+        let pack = KubernetesPack.shared
+        let enabledPack = pack.entries.filter { !options.config.disabledRules.contains($0.metadata.id) }
+        let engine = Engine(policies: enabledPack.map(\.policy) + userPolicies)
+        let metaByPolicy = Dictionary(uniqueKeysWithValues: enabledPack.map { ($0.policy.name, $0.metadata) })
+        let box = UnitBox(count: parsed.count)
+        DispatchQueue.concurrentPerform(iterations: parsed.count) { i in
+            var unit = parsed[i]
+            unit.findings = findings(for: unit, engine: engine, metaByPolicy: metaByPolicy, userPolicies: userPolicies)
+            box.set(i, unit)
+        }
+        var units = box.units.compactMap { $0 }
+        // Rules over the whole set of manifests.
+        let manifests = units.flatMap { u -> [Document] in if case .kubernetes(let d) = u.parsed { return d } else { return [] } }
+        let byFile = Dictionary(uniqueKeysWithValues: units.enumerated().map { ($0.element.file.relativePath, $0.offset) })
+        for rule in RuleRegistry.manifestSet where !options.config.disabledRules.contains(rule.metadata.id) {
+            for (doc, hit) in rule.check(manifests) {
+                guard let idx = byFile[doc.file] else { continue }
+                units[idx].findings.append(finding(rule.metadata, hit, file: doc.file))
+            }
+        }
+        var all: [Finding] = []
+        var unparsed: [ScanResult.UnparsedFile] = []
+        var sources: [String: [Substring]] = [:]
+        for unit in units {
+            var fs = unit.findings
+            if let e = unit.error {
+                unparsed.append(e)
+                fs.append(Finding(ScanRules.parseError, message: e.message, at: e.location, attributePath: "parse"))
+            }
+            fs = fs.map(applyOverrides)
+            fs = applySuppressions(fs, unit: unit)
+            if !fs.isEmpty { sources[unit.file.relativePath] = unit.lines }
+            all += fs
+        }
+        all.sort(by: Finding.ordered)
+        return ScanResult(findings: all, unparsedFiles: unparsed.sorted { $0.location.file < $1.location.file },
+                          filesScanned: parsed.count, sources: sources)
+    }
+
+    func finding(_ meta: RuleMetadata, _ hit: RuleHit, file: String) -> Finding {
+        Finding(meta, message: hit.message, at: SourceSpan(file: file, line: hit.line, column: hit.column), resource: hit.resource,
+                attributePath: hit.attributePath)
+    }
+
+    func findings(for unit: FileUnit, engine: Engine, metaByPolicy: [String: RuleMetadata], userPolicies: [Policy]) -> [Finding] {
+        let disabled = options.config.disabledRules
+        let file = unit.file.relativePath
+        switch unit.parsed {
+        case .dockerfile(let d):
+            return RuleRegistry.dockerfile.filter { !disabled.contains($0.metadata.id) }.flatMap { rule in
+                rule.check(d).map { finding(rule.metadata, $0, file: file) }
+            }
+        case .workflow(let doc):
+            guard WorkflowModelCheck.isWorkflow(doc.value) else { return [] }
+            return RuleRegistry.workflow.filter { !disabled.contains($0.metadata.id) }.flatMap { rule in
+                rule.check(doc).map { finding(rule.metadata, $0, file: file) }
+            }
+        case .kubernetes(let docs):
+            var out: [Finding] = []
+            for doc in docs {
+                let resource = ResourceRef(kind: doc.value["kind"]?.stringValue ?? "", name: doc.value["metadata"]?["name"]?.stringValue ?? "",
+                                           namespace: doc.value["metadata"]?["namespace"]?.stringValue)
+                for r in engine.evaluate(doc.value) where r.status == .fail || r.status == .error {
+                    let meta = metaByPolicy[r.policy] ?? userMetadata(r, userPolicies)
+                    // The nearest existing node on the violation's path: the offending field,
+                    // or the object where a required field is missing.
+                    let at = doc.span(at: r.path.map(Self.components) ?? [])
+                    let message = r.status == .error ? "not evaluated: \(r.message)" : Self.cleanMessage(r.message, rule: r.rule)
+                    var f = Finding(meta, message: message, at: at,
+                                    resource: resource, attributePath: r.path ?? (r.autogenOf ?? r.rule))
+                    if r.status == .error { f.severity = .info }
+                    out.append(f)
+                }
+            }
+            return out
+        case .none:
+            return []
+        }
+    }
+
+    func userMetadata(_ r: RuleResult, _ policies: [Policy]) -> RuleMetadata {
+        let p = policies.first { $0.qualifiedName == r.policy }
+        return RuleMetadata(id: "\(r.policy)/\(r.autogenOf ?? r.rule)", title: p?.title ?? (r.autogenOf ?? r.rule),
+                            severity: Severity(lenient: r.severity ?? "") ?? .medium, pack: "policy:\(r.policy)",
+                            rationale: p?.annotations["policies.kyverno.io/description"] ?? "", remediation: "")
+    }
+
+    /// Kyverno's messages carry engine boilerplate ("validation failure: validation error:
+    /// … rule X failed at path /p/"); the finding already says rule and place.
+    static func cleanMessage(_ m: String, rule: String) -> String {
+        var s = Substring(m)
+        for prefix in ["validation failure: ", "validation error: "] where s.hasPrefix(prefix) { s = s.dropFirst(prefix.count) }
+        for prefix in ["validation failure: ", "validation error: "] where s.hasPrefix(prefix) { s = s.dropFirst(prefix.count) }
+        if let r = s.range(of: " rule \(rule)") { s = s[s.startIndex..<r.lowerBound] }
+        return String(s).trimmingCharacters(in: .whitespaces)
+    }
+
+    static func components(_ path: String) -> [PathComponent] {
+        path.split(separator: "/").map { Int($0).map(PathComponent.index) ?? .key(String($0)) }
+    }
+
+    func applyOverrides(_ f: Finding) -> Finding {
+        var f = f
+        if let s = options.config.severityOverrides[f.ruleId] { f.severity = s }
+        return f
+    }
+
+    // MARK: Suppressions
+
+    func applySuppressions(_ findings: [Finding], unit: FileUnit) -> [Finding] {
+        var out: [Finding] = []
+        var inline: [Int: [InlineSuppression]] = [:]
+        if options.inlineSuppressions {
+            for (i, line) in unit.lines.enumerated() where line.contains("bulwark:ignore") || line.contains("checkov:skip") {
+                let commentStart = line.firstIndex(of: "#").map { line[$0...] } ?? line
+                let parsed = SuppressionParser.parse(line: String(commentStart), number: i + 1)
+                if !parsed.isEmpty { inline[i + 1] = parsed }
+            }
+        }
+        var annotationsByResource: [String: [InlineSuppression]] = [:]
+        if options.inlineSuppressions, case .kubernetes(let docs) = unit.parsed {
+            for doc in docs {
+                guard let text = doc.value["metadata"]?["annotations"]?["bulwark.dev/ignore"]?.stringValue else { continue }
+                let span = doc.span(at: [.key("metadata"), .key("annotations"), .key("bulwark.dev/ignore")])
+                annotationsByResource[Self.resourceKey(doc.value)] = SuppressionParser.parse(annotation: text, line: span.line)
+            }
+        }
+        var startLines: [String: Int] = [:]
+        if case .kubernetes(let docs) = unit.parsed {
+            for doc in docs { startLines[Self.resourceKey(doc.value)] = doc.span(at: []).line }
+        }
+        var reported = Set<Int>()
+        for var f in findings {
+            var candidates: [InlineSuppression] = []
+            var lines = [f.location.line, f.location.line - 1]
+            if let r = f.resource, let start = startLines[r.description] { lines += [start, start - 1] }
+            for l in lines { candidates += inline[l] ?? [] }
+            if let r = f.resource { candidates += annotationsByResource[r.description] ?? [] }
+            if let s = candidates.first(where: { $0.covers(f) }) {
+                if let expires = s.expires, expires < options.today {
+                    f.message += " (suppression on line \(s.line) expired \(expires))"
+                    if reported.insert(s.line).inserted {
+                        out.append(Finding(ScanRules.expiredSuppression, message: "The \(s.source) on line \(s.line) expired on \(expires) and no longer suppresses.",
+                                           at: SourceSpan(file: f.location.file, line: s.line, column: 1), attributePath: "suppression.\(s.line)"))
+                    }
+                } else {
+                    f.suppression = Suppression(kind: s.source == "annotation" ? .annotation : .inline, reason: s.reason ?? "", expires: s.expires)
+                    if s.reason == nil, reported.insert(s.line).inserted {
+                        out.append(Finding(ScanRules.suppressionWithoutReason, message: "The \(s.source) on line \(s.line) gives no reason.",
+                                           at: SourceSpan(file: f.location.file, line: s.line, column: 1), attributePath: "suppression.\(s.line)"))
+                    }
+                }
+            }
+            if f.suppression == nil, let w = options.waivers.first(where: { $0.covers(f, relativePath: f.location.file) }) {
+                if w.expires < options.today {
+                    f.message += " (waiver \(w.ticket) expired \(w.expires))"
+                } else {
+                    f.suppression = Suppression(kind: .waiver, reason: w.justification, expires: w.expires, owner: w.owner)
+                }
+            }
+            if f.suppression == nil, let b = options.baseline, b.fingerprints.contains(f.fingerprint) {
+                f.suppression = Suppression(kind: .baseline, reason: "in baseline")
+            }
+            out.append(f)
+        }
+        return out
+    }
+
+    static func resourceKey(_ v: Value) -> String {
+        ResourceRef(kind: v["kind"]?.stringValue ?? "", name: v["metadata"]?["name"]?.stringValue ?? "",
+                    namespace: v["metadata"]?["namespace"]?.stringValue).description
+    }
+}
+
+enum WorkflowModelCheck {
+    static func isWorkflow(_ v: Value) -> Bool { v["jobs"] != nil }
+}
+
+/// Results written by index from worker threads.
+final class UnitBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var units: [Scanner.FileUnit?]
+    init(count: Int) { units = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ u: Scanner.FileUnit) {
+        lock.lock()
+        units[i] = u
+        lock.unlock()
+    }
+}
+
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var n = 0
+    func increment() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        n += 1
+        return n
+    }
+}

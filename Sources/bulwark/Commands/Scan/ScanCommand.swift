@@ -1,0 +1,125 @@
+import ArgumentParser
+import BulwarkCore
+import BulwarkFormats
+import BulwarkKyverno
+import BulwarkReport
+import BulwarkRules
+import BulwarkScan
+import Foundation
+
+extension Severity: ExpressibleByArgument {}
+extension ReportFormat: ExpressibleByArgument {}
+
+struct ScanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scan",
+        abstract: "Check a repository: Kubernetes manifests, Dockerfiles, GitHub Actions workflows, your Kyverno policies.",
+        discussion: """
+        Exit status: 0 when nothing at or above --fail-on remains after suppressions, waivers and the baseline; \
+        1 when something does; 2 on usage or configuration errors. Files that cannot be parsed are findings (BULWARK-000).
+        """)
+
+    @Argument(help: "Files or directories to scan.")
+    var paths: [String] = ["."]
+
+    @Option(help: "Output format on stdout: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var format: ReportFormat?
+
+    @Option(name: .customLong("output"), help: "Also write FORMAT=FILE (repeatable), e.g. --output sarif=results.sarif.")
+    var outputs: [String] = []
+
+    @Option(name: .customLong("fail-on"), help: "Lowest severity that fails the scan (default: high).")
+    var failOn: Severity?
+
+    @Option(help: "Configuration file (default: .bulwark.yaml in the first path).")
+    var config: String?
+
+    @Option(name: .customLong("policies"), help: "Folder of your own Kyverno policies to run as well (repeatable).")
+    var policies: [String] = []
+
+    @Option(help: "Suppress findings whose fingerprints are in this baseline file.")
+    var baseline: String?
+
+    @Option(name: .customLong("write-baseline"), help: "Write the current findings' fingerprints to FILE and exit 0.")
+    var writeBaseline: String?
+
+    @Option(help: "Waivers file (default: .bulwark/waivers.yaml in the first path).")
+    var waivers: String?
+
+    @Flag(name: .customLong("no-inline-suppressions"), help: "Ignore bulwark:ignore, checkov:skip and bulwark.dev/ignore.")
+    var noInlineSuppressions = false
+
+    @Flag(name: .customLong("no-color"), help: "Plain text output.")
+    var noColor = false
+
+    func run() throws {
+        let root = paths.first ?? "."
+        var options = Scanner.Options()
+        let configPath = config ?? (isDirectory(root) ? root + "/.bulwark.yaml" : nil)
+        if let configPath, FileManager.default.fileExists(atPath: configPath) {
+            options.config = try ScanConfig.parse(try DocumentLoader.readText(configPath), file: configPath)
+        } else if let config {
+            throw BulwarkError(.usage, "\(config): no such file")
+        }
+        options.inlineSuppressions = !noInlineSuppressions
+        if let baseline { options.baseline = try Baseline.parse(try DocumentLoader.readText(baseline), file: baseline) }
+        let waiverPath = waivers ?? (isDirectory(root) ? root + "/.bulwark/waivers.yaml" : nil)
+        if let waiverPath, FileManager.default.fileExists(atPath: waiverPath) {
+            for doc in try DocumentLoader.load(path: waiverPath) { options.waivers += try Waiver.parse(doc) }
+        } else if let waivers {
+            throw BulwarkError(.usage, "\(waivers): no such file")
+        }
+        let outputSpecs = try outputs.map { spec -> (ReportFormat, String) in
+            let parts = spec.split(separator: "=", maxSplits: 1)
+            guard parts.count == 2, let f = ReportFormat(rawValue: String(parts[0])) else {
+                throw ValidationError("--output expects FORMAT=FILE with FORMAT one of \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")), got '\(spec)'")
+            }
+            return (f, String(parts[1]))
+        }
+        for p in paths where !FileManager.default.fileExists(atPath: p) { throw BulwarkError(.usage, "\(p): no such file or directory") }
+
+        // Users' own Kyverno policies, from flags and the config.
+        var userPolicies: [Policy] = []
+        let policyPaths = policies + options.config.policyPaths.map { isDirectory(root) && !$0.hasPrefix("/") ? root + "/" + $0 : $0 }
+        if !policyPaths.isEmpty {
+            let loaded = try PolicySources.load(policyPaths)
+            for e in loaded.parseErrors { Terminal.error(e.description) }
+            for i in loaded.issues where i.severity == .error { Terminal.error(i.description) }
+            if loaded.hasErrors { throw ExitCode(2) }
+            userPolicies = loaded.policies
+        }
+
+        let interactive = isatty(STDERR_FILENO) != 0
+        if interactive {
+            options.progress = { done, total in
+                if total > 200, done % 100 == 0 || done == total {
+                    FileHandle.standardError.write(Data("\r  parsed \(done)/\(total) files\(done == total ? "\n" : "")".utf8))
+                }
+            }
+        }
+        let result = Scanner(options: options).scan(paths, userPolicies: userPolicies)
+        if let writeBaseline {
+            try Baseline.render(result.findings).write(toFile: writeBaseline, atomically: true, encoding: .utf8)
+            Terminal.note("wrote \(Set(result.active.map(\.fingerprint)).count) fingerprints to \(writeBaseline)")
+            return
+        }
+        var rules: [String: RuleMetadata] = [:]
+        for m in RuleRegistry.all + ScanRules.all { rules[m.id] = m }
+        let threshold = failOn ?? options.config.failOn ?? .high
+        let input = ReportInput(findings: result.findings, unparsed: result.unparsedFiles.map { .init(location: $0.location, message: $0.message) },
+                                filesScanned: result.filesScanned, sources: result.sources, rules: rules, failOn: threshold,
+                                toolVersion: Bulwark.version)
+        let stdoutFormat = format ?? options.config.format.flatMap(ReportFormat.init(rawValue:)) ?? .text
+        let color = !noColor && Terminal.stdoutIsTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        print(stdoutFormat.renderer(color: color).render(input), terminator: "")
+        for (f, file) in outputSpecs {
+            try f.renderer().render(input).write(toFile: file, atomically: true, encoding: .utf8)
+        }
+        if !input.failing.isEmpty { throw ExitCode(1) }
+    }
+
+    private func isDirectory(_ p: String) -> Bool {
+        var d: ObjCBool = false
+        return FileManager.default.fileExists(atPath: p, isDirectory: &d) && d.boolValue
+    }
+}
