@@ -44,16 +44,18 @@ public enum SuppressionParser {
             out.append(InlineSuppression(rules: rules.isEmpty ? ["*"] : rules, reason: reason.flatMap { $0.isEmpty ? nil : $0 },
                                          expires: expires, line: number, source: "bulwark:ignore"))
         }
-        var rest = Substring(line)
-        while let r = rest.range(of: "checkov:skip=") {
-            let after = rest[r.upperBound...]
-            let token = after.prefix(while: { !$0.isWhitespace })
-            let parts = token.split(separator: ":", maxSplits: 1)
-            if let id = parts.first {
-                out.append(InlineSuppression(rules: [String(id)], reason: parts.count > 1 ? String(parts[1]) : nil, expires: nil,
+        if let r = line.range(of: "checkov:skip=") {
+            // Checkov's form: `checkov:skip=ID:free-text reason` to the end of the comment.
+            let after = line[r.upperBound...]
+            let id = after.prefix(while: { !$0.isWhitespace && $0 != ":" && $0 != "," })
+            var reason: String? = nil
+            if after.dropFirst(id.count).first == ":" {
+                reason = after.dropFirst(id.count + 1).trimmingCharacters(in: .whitespaces)
+            }
+            if !id.isEmpty {
+                out.append(InlineSuppression(rules: [String(id)], reason: reason.flatMap { $0.isEmpty ? nil : $0 }, expires: nil,
                                              line: number, source: "checkov:skip"))
             }
-            rest = after.dropFirst(token.count)
         }
         return out
     }
@@ -79,6 +81,17 @@ public struct Waiver: Sendable {
     public var justification: String
     public var ticket: String
     public var expires: String
+
+    public init(rule: String, path: Glob?, resource: String?, owner: String, approver: String, justification: String, ticket: String, expires: String) {
+        self.rule = rule
+        self.path = path
+        self.resource = resource
+        self.owner = owner
+        self.approver = approver
+        self.justification = justification
+        self.ticket = ticket
+        self.expires = expires
+    }
 
     public func covers(_ f: Finding, relativePath: String) -> Bool {
         guard rule == f.ruleId || f.aliases.contains(rule) || rule == "*" else { return false }

@@ -52,9 +52,12 @@ struct ScanCommand: ParsableCommand {
     @Flag(name: .customLong("no-color"), help: "Plain text output.")
     var noColor = false
 
+    @Flag(name: .customLong("exit-zero"), help: "Report only: exit 0 even when findings reach --fail-on (errors still exit 2).")
+    var exitZero = false
+
     func run() throws {
         let root = paths.first ?? "."
-        var options = Scanner.Options()
+        var options = RepositoryScanner.Options()
         let configPath = config ?? (isDirectory(root) ? root + "/.bulwark.yaml" : nil)
         if let configPath, FileManager.default.fileExists(atPath: configPath) {
             options.config = try ScanConfig.parse(try DocumentLoader.readText(configPath), file: configPath)
@@ -97,7 +100,7 @@ struct ScanCommand: ParsableCommand {
                 }
             }
         }
-        let result = Scanner(options: options).scan(paths, userPolicies: userPolicies)
+        let result = RepositoryScanner(options: options).scan(paths, userPolicies: userPolicies)
         if let writeBaseline {
             try Baseline.render(result.findings).write(toFile: writeBaseline, atomically: true, encoding: .utf8)
             Terminal.note("wrote \(Set(result.active.map(\.fingerprint)).count) fingerprints to \(writeBaseline)")
@@ -115,7 +118,7 @@ struct ScanCommand: ParsableCommand {
         for (f, file) in outputSpecs {
             try f.renderer().render(input).write(toFile: file, atomically: true, encoding: .utf8)
         }
-        if !input.failing.isEmpty { throw ExitCode(1) }
+        if !input.failing.isEmpty && !exitZero { throw ExitCode(1) }
     }
 
     private func isDirectory(_ p: String) -> Bool {

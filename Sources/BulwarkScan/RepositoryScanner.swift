@@ -25,14 +25,14 @@ public struct ScanResult: Sendable {
 
 /// Runs every applicable rule over a repository. Files are parsed once and checked in
 /// parallel; the output is sorted, so it is the same whatever the scheduling.
-public struct Scanner: Sendable {
+public struct RepositoryScanner: Sendable {
     public struct Options: Sendable {
         public var config = ScanConfig()
         public var extraPolicyPaths: [String] = []
         public var inlineSuppressions = true
         public var baseline: Baseline?
         public var waivers: [Waiver] = []
-        public var today: String = Scanner.isoDate(Date())
+        public var today: String = RepositoryScanner.isoDate(Date())
         /// Files larger than this are reported and skipped (a 50 MB "manifest" is not one).
         public var maxFileBytes = 8 * 1024 * 1024
         public var progress: (@Sendable (Int, Int) -> Void)? = nil
@@ -317,9 +317,9 @@ enum WorkflowModelCheck {
 /// Results written by index from worker threads.
 final class UnitBox: @unchecked Sendable {
     private let lock = NSLock()
-    private(set) var units: [Scanner.FileUnit?]
+    private(set) var units: [RepositoryScanner.FileUnit?]
     init(count: Int) { units = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ u: Scanner.FileUnit) {
+    func set(_ i: Int, _ u: RepositoryScanner.FileUnit) {
         lock.lock()
         units[i] = u
         lock.unlock()

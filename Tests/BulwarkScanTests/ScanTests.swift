@@ -1,0 +1,135 @@
+import BulwarkCore
+import BulwarkScan
+import Foundation
+import Testing
+
+@Suite("Scan")
+struct ScanTests {
+    func scan(_ f: Fixture, _ configure: (inout RepositoryScanner.Options) -> Void = { _ in }) -> ScanResult {
+        var o = RepositoryScanner.Options()
+        o.today = "2026-11-29"
+        configure(&o)
+        return RepositoryScanner(options: o).scan([f.root])
+    }
+
+    @Test("finds Kubernetes, Dockerfile and workflow problems and reports them in a stable order")
+    func packs() throws {
+        let f = try Fixture([("k8s/pod.yaml", badPod), ("Dockerfile", "FROM ubuntu\nADD x /x\n"),
+                             (".github/workflows/ci.yml", "on: push\njobs:\n  b:\n    steps:\n      - uses: some/action@v1\n")])
+        let r = scan(f)
+        let ids = Set(r.findings.map(\.ruleId))
+        for id in ["K8S-001", "K8S-016", "DF-001", "DF-003", "DF-004", "GHA-001", "GHA-002"] { #expect(ids.contains(id), "\(id) in \(ids.sorted())") }
+        let privileged = try #require(r.findings.first { $0.ruleId == "K8S-001" })
+        #expect(privileged.location.file == "k8s/pod.yaml")
+        #expect(privileged.location.line == 8)  // the `privileged: true` field itself
+        #expect(privileged.resource?.description == "Pod/shop/web")
+        #expect(r.findings.map(\.location.file) == r.findings.map(\.location.file).sorted())
+        #expect(r.filesScanned == 3)
+        let again = scan(f)
+        #expect(again.findings.map(\.fingerprint) == r.findings.map(\.fingerprint))
+    }
+
+    @Test("skips .git, node_modules and what .gitignore ignores; include/exclude globs apply")
+    func discovery() throws {
+        let f = try Fixture([("a/pod.yaml", badPod), (".git/x.yaml", badPod), ("node_modules/p/pod.yaml", badPod),
+                             (".gitignore", "generated/\n*.tmp.yaml\n!keep.tmp.yaml\n"), ("generated/pod.yaml", badPod),
+                             ("b/x.tmp.yaml", badPod), ("b/keep.tmp.yaml", badPod), ("c/pod.yaml", badPod)])
+        var config = ScanConfig()
+        config.exclude = [Glob("c/**")]
+        let files = Set(scan(f) { $0.config = config }.findings.map(\.location.file))
+        #expect(files == ["a/pod.yaml", "b/keep.tmp.yaml"])
+    }
+
+    @Test("inline suppressions need a reason, expire, and can be turned off")
+    func inline() throws {
+        let f = try Fixture([
+            ("ok.yaml", "# bulwark:ignore K8S-001 reason=\"sandbox image builder\"\n" + badPod),
+            ("noreason.yaml", "# bulwark:ignore K8S-001\n" + badPod.replacingOccurrences(of: "name: web", with: "name: web2")),
+            ("expired.yaml", "# bulwark:ignore K8S-001 reason=\"old\" expires=2025-01-01\n" + badPod.replacingOccurrences(of: "name: web", with: "name: web3")),
+            ("checkov.yaml", "# checkov:skip=CKV_K8S_16:migrated from checkov\n" + badPod.replacingOccurrences(of: "name: web", with: "name: web4")),
+        ])
+        let r = scan(f)
+        func privileged(_ file: String) -> Finding? { r.findings.first { $0.ruleId == "K8S-001" && $0.location.file == file } }
+        #expect(privileged("ok.yaml")?.suppression?.reason == "sandbox image builder")
+        #expect(privileged("noreason.yaml")?.suppression != nil)
+        #expect(r.findings.contains { $0.ruleId == "BULWARK-001" && $0.location.file == "noreason.yaml" })
+        #expect(privileged("expired.yaml")?.suppression == nil)
+        #expect(r.findings.contains { $0.ruleId == "BULWARK-002" && $0.location.file == "expired.yaml" })
+        #expect(privileged("checkov.yaml")?.suppression?.kind == .inline)
+        #expect(privileged("ok.yaml")?.suppression?.kind == .inline)
+        let off = scan(f) { $0.inlineSuppressions = false }
+        #expect(off.findings.filter { $0.ruleId == "K8S-001" }.allSatisfy { $0.suppression == nil })
+    }
+
+    @Test("the bulwark.dev/ignore annotation suppresses on the object")
+    func annotation() throws {
+        let pod = badPod.replacingOccurrences(of: "metadata: {name: web, namespace: shop}",
+                                              with: "metadata:\n  name: web\n  namespace: shop\n  annotations:\n    bulwark.dev/ignore: \"K8S-016=pinned by release tooling; K8S-001\"")
+        let r = scan(try Fixture([("pod.yaml", pod)]))
+        #expect(r.findings.first { $0.ruleId == "K8S-016" }?.suppression?.kind == .annotation)
+        #expect(r.findings.first { $0.ruleId == "K8S-001" }?.suppression != nil)
+        #expect(r.findings.contains { $0.ruleId == "BULWARK-001" })
+    }
+
+    @Test("waivers scope by rule and path, carry owner and expiry, and stop at expiry")
+    func waivers() throws {
+        let f = try Fixture([("legacy/pod.yaml", badPod), ("new/pod.yaml", badPod)])
+        let waiver = Waiver(rule: "K8S-001", path: Glob("legacy/**"), resource: nil, owner: "team-a", approver: "sec", justification: "migration",
+                            ticket: "SEC-1", expires: "2027-01-01")
+        let r = scan(f) { $0.waivers = [waiver] }
+        func privileged(_ result: ScanResult, _ file: String) -> Finding? {
+            result.findings.first { (x: Finding) in x.ruleId == "K8S-001" && x.location.file == file }
+        }
+        let legacyOwner: String? = privileged(r, "legacy/pod.yaml")?.suppression?.owner
+        #expect(legacyOwner == "team-a")
+        let fresh: Suppression? = privileged(r, "new/pod.yaml")?.suppression
+        #expect(fresh == nil)
+        var expired = waiver
+        expired.expires = "2026-01-01"
+        let r2 = scan(f) { $0.waivers = [expired] }
+        let afterExpiry: Suppression? = privileged(r2, "legacy/pod.yaml")?.suppression
+        #expect(afterExpiry == nil)
+    }
+
+    @Test("waiver files without an expiry are rejected with a position")
+    func waiverValidation() throws {
+        let doc = try BulwarkFormats.YAMLLoader.load("waivers:\n- rule: K8S-001\n  owner: a\n  approver: b\n  justification: c\n  ticket: d\n", file: "w.yaml")[0]
+        #expect(throws: BulwarkError.self) { try Waiver.parse(doc) }
+    }
+
+    @Test("baselines match by fingerprint, so edits above a finding keep it baselined")
+    func baseline() throws {
+        let f = try Fixture([("pod.yaml", badPod)])
+        let first = scan(f)
+        let baseline = try Baseline.parse(Baseline.render(first.findings), file: "b.json")
+        try f.write("pod.yaml", "# a new comment\n\n# pushing everything down\n" + badPod)
+        let moved = scan(f) { $0.baseline = baseline }
+        #expect(!moved.findings.isEmpty)
+        #expect(moved.findings.allSatisfy { $0.suppression?.kind == .baseline })
+        try f.write("pod2.yaml", badPod.replacingOccurrences(of: "name: web", with: "name: other"))
+        let grown = scan(f) { $0.baseline = baseline }
+        #expect(grown.findings.contains { $0.location.file == "pod2.yaml" && $0.suppression == nil })
+    }
+
+    @Test("bad input is a finding or a skip notice, never a crash or a hang")
+    func badInput() throws {
+        let f = try Fixture([("broken.yaml", "apiVersion: v1\nkind: Pod\nmetadata: {name: [\n"), ("ok.yaml", badPod)])
+        try f.writeBytes("binary.yaml", [0x00, 0x01, 0x02, 0xFF])
+        try f.writeBytes("latin1.yaml", Array("kind: Pod\nname: caf".utf8) + [0xE9, 0x0A])
+        try f.write("deep.yaml", String(repeating: "[", count: 5000) + String(repeating: "]", count: 5000))
+        var bomb = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+        for i in 1..<9 { bomb += "a\(i): &a\(i) [" + Array(repeating: "*a\(i - 1)", count: 10).joined(separator: ", ") + "]\n" }
+        try f.write("bomb.yaml", bomb)
+        try f.write("big.yaml", String(repeating: "# padding line for a very large file\n", count: 300_000))
+        try FileManager.default.createSymbolicLink(atPath: f.root + "/loop", withDestinationPath: f.root)
+        let r = scan(f) { $0.maxFileBytes = 4 * 1024 * 1024 }
+        let unparsed = Set(r.unparsedFiles.map(\.location.file))
+        #expect(unparsed.isSuperset(of: ["broken.yaml", "binary.yaml", "latin1.yaml", "bomb.yaml", "big.yaml"]), "\(unparsed)")
+        #expect(r.findings.filter { $0.ruleId == "BULWARK-000" }.count == r.unparsedFiles.count)
+        #expect(r.findings.contains { $0.ruleId == "K8S-001" && $0.location.file == "ok.yaml" })
+        let broken = try #require(r.unparsedFiles.first { $0.location.file == "broken.yaml" })
+        #expect(broken.location.line == 4)
+    }
+}
+
+import BulwarkFormats
