@@ -65,6 +65,7 @@ public struct RepositoryScanner: Sendable {
         var lines: [Substring] = []
         var parsed: Parsed = .none
         var error: ScanResult.UnparsedFile?
+        var templated = false
         var findings: [Finding] = []
     }
 
@@ -122,8 +123,17 @@ public struct RepositoryScanner: Sendable {
                 let manifests = docs.filter { $0.value["apiVersion"]?.stringValue != nil && $0.value["kind"]?.stringValue != nil }
                 if !manifests.isEmpty { unit.parsed = .kubernetes(manifests) }
             } catch let e as BulwarkError {
-                // Only report YAML that looks like it was meant for Kubernetes (or any .yaml we were asked about).
-                unit.error = .init(location: e.location ?? at, message: e.message)
+                if file.relativePath.hasSuffix(".json") && !text.contains("\"apiVersion\"") {
+                    // Not a manifest (package.json, tsconfig.json with comments…): not ours to judge.
+                    return unit
+                }
+                if text.contains("{{") {
+                    // Helm/Go templates are not YAML until rendered.
+                    unit.error = .init(location: e.location ?? at, message: "template, not YAML (render it, e.g. `helm template`, and scan the output): \(e.message)")
+                    unit.templated = true
+                } else {
+                    unit.error = .init(location: e.location ?? at, message: e.message)
+                }
             } catch {
                 unit.error = .init(location: at, message: "\(error)")
             }
@@ -138,7 +148,11 @@ public struct RepositoryScanner: Sendable {
     func check(_ parsed: [FileUnit], userPolicies: [Policy]) -> ScanResult {
         let pack = KubernetesPack.shared
         let enabledPack = pack.entries.filter { !options.config.disabledRules.contains($0.metadata.id) }
-        let engine = Engine(policies: enabledPack.map(\.policy) + userPolicies)
+        var values = OfflineValues()
+        if !options.config.allowedRegistries.isEmpty {
+            values.global.append(("allowedRegistries", .array(options.config.allowedRegistries.map(Value.string))))
+        }
+        let engine = Engine(policies: enabledPack.map(\.policy) + userPolicies, values: values)
         let metaByPolicy = Dictionary(uniqueKeysWithValues: enabledPack.map { ($0.policy.name, $0.metadata) })
         let box = UnitBox(count: parsed.count)
         DispatchQueue.concurrentPerform(iterations: parsed.count) { i in
@@ -163,7 +177,9 @@ public struct RepositoryScanner: Sendable {
             var fs = unit.findings
             if let e = unit.error {
                 unparsed.append(e)
-                fs.append(Finding(ScanRules.parseError, message: e.message, at: e.location, attributePath: "parse"))
+                var f = Finding(ScanRules.parseError, message: e.message, at: e.location, attributePath: "parse")
+                if unit.templated { f.severity = .info }
+                fs.append(f)
             }
             fs = fs.map(applyOverrides)
             fs = applySuppressions(fs, unit: unit)

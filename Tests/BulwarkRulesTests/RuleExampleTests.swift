@@ -49,7 +49,11 @@ struct RuleExampleTests {
         let docs = DocumentLoader.resources(in: try YAMLLoader.load(entry.examples, file: "\(name).yaml"))
         #expect(docs.contains { $0.value["metadata"]?["annotations"]?["bulwark.dev/expect"] == "fail" }, "\(name) has no failing example")
         #expect(docs.contains { $0.value["metadata"]?["annotations"]?["bulwark.dev/expect"] == "pass" }, "\(name) has no passing example")
-        let engine = Engine(policies: [entry.policy])
+        var values = OfflineValues()
+        if let json = entry.policy.annotations["bulwark.dev/example-values"], case .object(let o) = try JSONParser.parseValue(json) {
+            values.global = o.keys.map { ($0, o[$0] ?? .null) }
+        }
+        let engine = Engine(policies: [entry.policy], values: values)
         for doc in docs {
             let expected = doc.value["metadata"]?["annotations"]?["bulwark.dev/expect"]?.stringValue ?? ""
             let results = engine.evaluate(doc.value)
