@@ -66,6 +66,8 @@ public struct RepositoryScanner: Sendable {
         var parsed: Parsed = .none
         var error: ScanResult.UnparsedFile?
         var templated = false
+        /// The file mentions a suppression directive somewhere (checked once, not per line).
+        var hasSuppressionMarkers = false
         var findings: [Finding] = []
     }
 
@@ -106,6 +108,7 @@ public struct RepositoryScanner: Sendable {
             return unit
         }
         unit.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        unit.hasSuppressionMarkers = text.utf8.firstRange(of: "bulwark:ignore".utf8) != nil || text.utf8.firstRange(of: "checkov:skip".utf8) != nil
         switch file.kind {
         case .dockerfile:
             unit.parsed = .dockerfile(Dockerfile.parse(text, file: file.relativePath))
@@ -170,21 +173,26 @@ public struct RepositoryScanner: Sendable {
                 units[idx].findings.append(finding(rule.metadata, hit, file: doc.file))
             }
         }
+        // Overrides and suppressions, per file and in parallel.
+        let checked = units
+        let finished = UnitBox(count: checked.count)
+        DispatchQueue.concurrentPerform(iterations: checked.count) { i in
+            var unit = checked[i]
+            if let e = unit.error {
+                var f = Finding(ScanRules.parseError, message: e.message, at: e.location, attributePath: "parse")
+                if unit.templated { f.severity = .info }
+                unit.findings.append(f)
+            }
+            unit.findings = applySuppressions(unit.findings.map(applyOverrides), unit: unit)
+            finished.set(i, unit)
+        }
         var all: [Finding] = []
         var unparsed: [ScanResult.UnparsedFile] = []
         var sources: [String: [Substring]] = [:]
-        for unit in units {
-            var fs = unit.findings
-            if let e = unit.error {
-                unparsed.append(e)
-                var f = Finding(ScanRules.parseError, message: e.message, at: e.location, attributePath: "parse")
-                if unit.templated { f.severity = .info }
-                fs.append(f)
-            }
-            fs = fs.map(applyOverrides)
-            fs = applySuppressions(fs, unit: unit)
-            if !fs.isEmpty { sources[unit.file.relativePath] = unit.lines }
-            all += fs
+        for case let unit? in finished.units {
+            if let e = unit.error { unparsed.append(e) }
+            if !unit.findings.isEmpty { sources[unit.file.relativePath] = unit.lines }
+            all += unit.findings
         }
         all.sort(by: Finding.ordered)
         return ScanResult(findings: all, unparsedFiles: unparsed.sorted { $0.location.file < $1.location.file },
@@ -245,8 +253,10 @@ public struct RepositoryScanner: Sendable {
         var s = Substring(m)
         for prefix in ["validation failure: ", "validation error: "] where s.hasPrefix(prefix) { s = s.dropFirst(prefix.count) }
         for prefix in ["validation failure: ", "validation error: "] where s.hasPrefix(prefix) { s = s.dropFirst(prefix.count) }
-        if let r = s.range(of: " rule \(rule)") { s = s[s.startIndex..<r.lowerBound] }
-        return String(s).trimmingCharacters(in: .whitespaces)
+        // Swift's own string search: Foundation's range(of:) bridges through NSString.
+        if let r = s.firstRange(of: " rule \(rule)") { s = s[s.startIndex..<r.lowerBound] }
+        while s.last == " " { s = s.dropLast() }
+        return String(s)
     }
 
     static func components(_ path: String) -> [PathComponent] {
@@ -264,8 +274,8 @@ public struct RepositoryScanner: Sendable {
     func applySuppressions(_ findings: [Finding], unit: FileUnit) -> [Finding] {
         var out: [Finding] = []
         var inline: [Int: [InlineSuppression]] = [:]
-        if options.inlineSuppressions {
-            for (i, line) in unit.lines.enumerated() where line.contains("bulwark:ignore") || line.contains("checkov:skip") {
+        if options.inlineSuppressions && unit.hasSuppressionMarkers {
+            for (i, line) in unit.lines.enumerated() where line.firstRange(of: "bulwark:ignore") != nil || line.firstRange(of: "checkov:skip") != nil {
                 let commentStart = line.firstIndex(of: "#").map { line[$0...] } ?? line
                 let parsed = SuppressionParser.parse(line: String(commentStart), number: i + 1)
                 if !parsed.isEmpty { inline[i + 1] = parsed }

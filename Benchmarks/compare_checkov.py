@@ -1,0 +1,37 @@
+"""Overlap of findings between Bulwark and Checkov on the checks both implement.
+
+Usage: python3 compare_checkov.py BULWARK.json CHECKOV.json
+A check is shared when a Bulwark rule lists the Checkov id as an alias. Findings are
+compared per (check, file); every generated file holds one resource.
+"""
+import json, sys
+from collections import defaultdict
+
+bw = json.load(open(sys.argv[1]))
+ck = json.load(open(sys.argv[2]))
+if isinstance(ck, dict):
+    ck = [ck]
+
+ours = defaultdict(set)      # checkov id -> files bulwark flags
+aliases = set()
+for f in bw["findings"]:
+    for a in f["aliases"]:
+        aliases.add(a)
+        ours[a].add(f["file"].lstrip("./"))
+
+theirs = defaultdict(set)
+for report in ck:
+    for r in report.get("results", {}).get("failed_checks", []):
+        theirs[r["check_id"]].add(r["file_path"].lstrip("/"))
+
+print(f"{'check':<14}{'both':>8}{'checkov only':>14}{'bulwark only':>14}")
+missed_total = 0
+for check in sorted(aliases, key=lambda c: (len(c), c)):
+    both = len(ours[check] & theirs[check])
+    only_ck = sorted(theirs[check] - ours[check])
+    only_bw = len(ours[check] - theirs[check])
+    missed_total += len(only_ck)
+    print(f"{check:<14}{both:>8}{len(only_ck):>14}{only_bw:>14}")
+    for f in only_ck[:3]:
+        print(f"    checkov-only example: {f}")
+print(f"shared checks: {len(aliases)}; findings Checkov has that Bulwark's equivalent rule misses: {missed_total}")
