@@ -13,6 +13,12 @@ public enum YAMLLoader {
     public static let nodeBudget = 2_000_000
 
     public static func load(_ text: String, file: String) throws -> [Document] {
+        if let fast = FastYAML.load(text, file: file) { return fast }
+        return try loadWithYams(text, file: file)
+    }
+
+    /// The full YAML 1.1 parser (Yams/libyaml): every construct, and the error messages.
+    public static func loadWithYams(_ text: String, file: String) throws -> [Document] {
         var documents: [Document] = []
         let parser: Parser
         do {

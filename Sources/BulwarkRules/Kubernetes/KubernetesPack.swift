@@ -36,8 +36,11 @@ public struct KubernetesPack: Sendable {
             let text = try DocumentLoader.readText(dir.appendingPathComponent(f).path)
             for doc in try YAMLLoader.load(text, file: "builtin:kubernetes/\(f)") where PolicyLoader.isPolicy(doc.value) {
                 let loaded = PolicyLoader.load(doc)
-                guard let p = loaded.policy else { throw BulwarkError(.schema, "\(loaded.issues)") }
+                guard var p = loaded.policy else { throw BulwarkError(.schema, "\(loaded.issues)") }
+                // Namespaced so a user's policy of the same name is never mistaken for ours.
+                p.name = "bulwark:" + p.name
                 let examples = (try? String(contentsOf: base.appendingPathComponent("Examples").appendingPathComponent(f), encoding: .utf8)) ?? ""
+                _ = examples.isEmpty
                 entries.append(Entry(policy: p, metadata: metadata(p), examples: examples))
             }
         }
