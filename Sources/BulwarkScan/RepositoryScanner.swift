@@ -108,7 +108,7 @@ public struct RepositoryScanner: Sendable {
             return unit
         }
         unit.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        unit.hasSuppressionMarkers = text.utf8.firstRange(of: "bulwark:ignore".utf8) != nil || text.utf8.firstRange(of: "checkov:skip".utf8) != nil
+        unit.hasSuppressionMarkers = ByteSearch.contains("bulwark:ignore", in: text) || ByteSearch.contains("checkov:skip", in: text)
         switch file.kind {
         case .dockerfile:
             unit.parsed = .dockerfile(Dockerfile.parse(text, file: file.relativePath))
@@ -250,13 +250,15 @@ public struct RepositoryScanner: Sendable {
     /// Kyverno's messages carry engine boilerplate ("validation failure: validation error:
     /// … rule X failed at path /p/"); the finding already says rule and place.
     static func cleanMessage(_ m: String, rule: String) -> String {
-        var s = Substring(m)
-        for prefix in ["validation failure: ", "validation error: "] where s.hasPrefix(prefix) { s = s.dropFirst(prefix.count) }
-        for prefix in ["validation failure: ", "validation error: "] where s.hasPrefix(prefix) { s = s.dropFirst(prefix.count) }
-        // Swift's own string search: Foundation's range(of:) bridges through NSString.
-        if let r = s.firstRange(of: " rule \(rule)") { s = s[s.startIndex..<r.lowerBound] }
-        while s.last == " " { s = s.dropLast() }
-        return String(s)
+        var s = m
+        for _ in 0..<2 {
+            for prefix in ["validation failure: ", "validation error: "] where s.hasPrefix(prefix) { s.removeFirst(prefix.count) }
+        }
+        if let at = ByteSearch.firstIndex(of: " rule \(rule)", in: s) {
+            s = String(decoding: s.utf8.prefix(at), as: UTF8.self)
+        }
+        while s.last == " " { s.removeLast() }
+        return s
     }
 
     static func components(_ path: String) -> [PathComponent] {
@@ -275,7 +277,7 @@ public struct RepositoryScanner: Sendable {
         var out: [Finding] = []
         var inline: [Int: [InlineSuppression]] = [:]
         if options.inlineSuppressions && unit.hasSuppressionMarkers {
-            for (i, line) in unit.lines.enumerated() where line.firstRange(of: "bulwark:ignore") != nil || line.firstRange(of: "checkov:skip") != nil {
+            for (i, line) in unit.lines.enumerated() where ByteSearch.contains("bulwark:ignore", in: String(line)) || ByteSearch.contains("checkov:skip", in: String(line)) {
                 let commentStart = line.firstIndex(of: "#").map { line[$0...] } ?? line
                 let parsed = SuppressionParser.parse(line: String(commentStart), number: i + 1)
                 if !parsed.isEmpty { inline[i + 1] = parsed }

@@ -18,13 +18,13 @@ enum ServiceSelectsWorkload: ManifestSetRule {
         let workloads = manifests.filter { Workloads.kinds.contains($0.value["kind"]?.stringValue ?? "") }
         // Only judge when the scan sees workloads at all: a repo of Services alone says nothing.
         guard !workloads.isEmpty else { return [] }
+        var labelsByNamespace: [String: [[String: String]]] = [:]
+        for w in workloads { labelsByNamespace[Workloads.namespace(w.value), default: []].append(Workloads.podLabels(w.value)) }
         return manifests.compactMap { doc in
             guard doc.value["kind"]?.stringValue == "Service", case .object(let selector)? = doc.value["spec"]?["selector"], !selector.isEmpty else { return nil }
             let ns = Workloads.namespace(doc.value)
-            let matched = workloads.contains { w in
-                guard Workloads.namespace(w.value) == ns else { return false }
-                let labels = Workloads.podLabels(w.value)
-                return selector.allSatisfy { labels[$0.key] == $0.value.interpolationText }
+            let matched = (labelsByNamespace[ns] ?? []).contains { labels in
+                selector.allSatisfy { labels[$0.key] == $0.value.interpolationText }
             }
             guard !matched else { return nil }
             let span = doc.span(at: [])
