@@ -1,6 +1,7 @@
 """Overlap of findings between Bulwark and Checkov on the checks both implement.
 
-Usage: python3 compare_checkov.py BULWARK.json CHECKOV.json
+Usage: python3 compare_checkov.py BULWARK.json CHECKOV.json [ROOT]
+ROOT: the scanned folder's name when Checkov reports paths that start with it.
 A check is shared when a Bulwark rule lists the Checkov id as an alias. Findings are
 compared per (check, file); every generated file holds one resource.
 """
@@ -8,6 +9,12 @@ import json, sys
 from collections import defaultdict
 
 bw = json.load(open(sys.argv[1]))
+root = (sys.argv[3].rstrip("/") + "/") if len(sys.argv) > 3 else None
+
+def norm(path):
+    path = path.lstrip("./").lstrip("/")
+    return path[len(root):] if root and path.startswith(root) else path
+
 ck = json.load(open(sys.argv[2]))
 if isinstance(ck, dict):
     ck = [ck]
@@ -17,12 +24,12 @@ aliases = set()
 for f in bw["findings"]:
     for a in f["aliases"]:
         aliases.add(a)
-        ours[a].add(f["file"].lstrip("./"))
+        ours[a].add(norm(f["file"]))
 
 theirs = defaultdict(set)
 for report in ck:
     for r in report.get("results", {}).get("failed_checks", []):
-        theirs[r["check_id"]].add(r["file_path"].lstrip("/"))
+        theirs[r["check_id"]].add(norm(r["file_path"]))
 
 print(f"{'check':<14}{'both':>8}{'checkov only':>14}{'bulwark only':>14}")
 missed_total = 0
