@@ -24,7 +24,7 @@ echo "== corpus: $manifests manifests + $dockerfiles Dockerfiles"
 measure bulwark .build/release/bulwark scan "$corpus" --format json --exit-zero
 measure checkov "$venv/bin/checkov" -d "$corpus" --framework kubernetes dockerfile -o json --quiet --compact
 python3 -c "import sys; b,c=[float(open(f'/tmp/bench-{n}.secs').read()) for n in ('bulwark','checkov')]; print(f'speed-up: {c/b:.1f}x')"
-python3 Benchmarks/compare_checkov.py /tmp/bench-bulwark.out /tmp/bench-checkov.out
+python3 Benchmarks/compare_checkov.py /tmp/bench-bulwark.out /tmp/bench-checkov.out "" "$corpus"
 echo "== startup (empty directory, best of 5)"
 empty=$(mktemp -d)
 for i in 1 2 3 4 5; do /usr/bin/time -f "%e" -o /tmp/bench.time .build/release/bulwark scan "$empty" >/dev/null; tail -n 1 /tmp/bench.time; done | sort -n | head -1 | awk '{printf "bulwark startup: %.0f ms\n", $1*1000}'
