@@ -31,6 +31,7 @@ let package = Package(
         .executableTarget(name: "bulwark-bench", dependencies: ["BulwarkCore", "BulwarkFormats", "BulwarkJMESPath", "BulwarkKyverno"], path: "Benchmarks/bulwark-bench"),
         .target(name: "BulwarkTestSupport", path: "Tests/BulwarkTestSupport"),
         .testTarget(name: "BulwarkCoreTests", dependencies: ["BulwarkCore", "BulwarkFormats"]),
+        .testTarget(name: "BulwarkFormatsTests", dependencies: ["BulwarkCore", "BulwarkFormats", "BulwarkTestSupport"]),
         .testTarget(name: "BulwarkJMESPathTests", dependencies: ["BulwarkJMESPath", "BulwarkFormats", "BulwarkTestSupport"]),
         .testTarget(name: "BulwarkRulesTests", dependencies: ["BulwarkRules", "BulwarkKyverno", "BulwarkFormats"]),
         .testTarget(name: "BulwarkScanTests", dependencies: ["BulwarkScan", "BulwarkReport", "BulwarkRules", "BulwarkFormats", "BulwarkTestSupport"]),
