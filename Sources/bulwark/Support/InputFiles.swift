@@ -8,7 +8,7 @@ import Foundation
 enum InputFiles {
     static let skippedDirectories: Set<String> = [".git", ".build", "node_modules", "vendor", ".terraform"]
 
-    static func expand(_ paths: [String], extensions: Set<String> = ["yaml", "yml", "json"]) throws -> [String] {
+    static func expand(_ paths: [String], extensions: Set<String> = ["yaml", "yml", "json"], skipping: Set<String> = skippedDirectories) throws -> [String] {
         var out: [String] = []
         let fm = FileManager.default
         for path in paths {
@@ -21,7 +21,7 @@ enum InputFiles {
                 continue
             }
             var visited = Set<String>()
-            walk(path, extensions: extensions, visited: &visited, into: &out)
+            walk(path, extensions: extensions, skipping: skipping, visited: &visited, into: &out)
         }
         return out
     }
@@ -36,13 +36,13 @@ enum InputFiles {
             if !isDir.boolValue { out.append(path); continue }
             var visited = Set<String>()
             var all: [String] = []
-            walk(path, extensions: nil, visited: &visited, into: &all)
+            walk(path, extensions: nil, skipping: skippedDirectories, visited: &visited, into: &all)
             out += all.filter { ($0 as NSString).lastPathComponent == name }
         }
         return out
     }
 
-    private static func walk(_ dir: String, extensions: Set<String>?, visited: inout Set<String>, into out: inout [String]) {
+    private static func walk(_ dir: String, extensions: Set<String>?, skipping: Set<String>, visited: inout Set<String>, into out: inout [String]) {
         let real = (dir as NSString).resolvingSymlinksInPath
         guard visited.insert(real).inserted else { return }
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return }
@@ -51,7 +51,7 @@ enum InputFiles {
             var isDir: ObjCBool = false
             guard FileManager.default.fileExists(atPath: full, isDirectory: &isDir) else { continue }
             if isDir.boolValue {
-                if !skippedDirectories.contains(entry) { walk(full, extensions: extensions, visited: &visited, into: &out) }
+                if !skipping.contains(entry) { walk(full, extensions: extensions, skipping: skipping, visited: &visited, into: &out) }
             } else if extensions == nil || extensions!.contains((entry as NSString).pathExtension.lowercased()) {
                 out.append(full)
             }

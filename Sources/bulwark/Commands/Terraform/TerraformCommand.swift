@@ -26,7 +26,7 @@ struct TerraformParse: ParsableCommand {
         let mustFail = try list(expectFailures), mayFail = try list(either)
         var parsed = 0, failedAsExpected = 0, unexpected = 0, files = 0
         for root in paths {
-            for file in try InputFiles.expand([root], extensions: ["tf"]) {
+            for file in try InputFiles.expand([root], extensions: ["tf"], skipping: [".git"]) {
                 files += 1
                 let rel = file.hasPrefix(root + "/") ? String(file.dropFirst(root.count + 1)) : file
                 do {
