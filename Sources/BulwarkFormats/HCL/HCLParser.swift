@@ -25,6 +25,12 @@ public struct HCLParser {
         return body
     }
 
+    /// A template file (`templatefile`): the whole text is template content.
+    public static func parseTemplate(_ text: String, file: String) throws -> [HCLTemplatePart] {
+        var p = HCLParser(bytes: Array(text.utf8), file: file)
+        return try p.templateParts(Array(text.utf8), firstLine: 1)
+    }
+
     init(bytes: [UInt8], file: String) {
         self.bytes = bytes
         self.file = file
