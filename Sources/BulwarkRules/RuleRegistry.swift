@@ -14,10 +14,12 @@ public enum RuleRegistry {
 
     public static let manifestSet: [any ManifestSetRule.Type] = [NamespaceNetworkPolicy.self, ServiceSelectsWorkload.self]
 
+    public static let terraform: [any TerraformRule.Type] = [SecurityGroupOpenSSH.self]
+
     /// Swift rules' metadata and examples.
     public static var swiftRules: [(metadata: RuleMetadata, examples: RuleExamples)] {
         dockerfile.map { ($0.metadata, $0.examples) } + workflow.map { ($0.metadata, $0.examples) }
-            + manifestSet.map { ($0.metadata, $0.examples) }
+            + manifestSet.map { ($0.metadata, $0.examples) } + terraform.map { ($0.metadata, $0.examples) }
     }
 
     /// All rules' metadata, sorted by id.

@@ -2,6 +2,7 @@ import BulwarkCore
 import BulwarkFormats
 import BulwarkKyverno
 @testable import BulwarkRules
+import BulwarkTerraform
 import Foundation
 import Testing
 
@@ -15,6 +16,16 @@ struct RuleExampleTests {
         }
         if let r = RuleRegistry.workflow.first(where: { $0.metadata.id == id }) {
             return r.check(try YAMLLoader.load(text, file: "wf.yml")[0])
+        }
+        if let r = RuleRegistry.terraform.first(where: { $0.metadata.id == id }) {
+            let module = TerraformModule.evaluate(files: [.init(path: "main.tf", body: try HCLParser.parse(text, file: "main.tf"))])
+            return module.instances.filter { r.resourceTypes.contains($0.type) }.flatMap { inst in
+                r.check(inst, in: module).compactMap { v -> RuleHit? in
+                    guard case .violation(let path, let message) = v else { return nil }
+                    let p = inst.position(of: path)
+                    return RuleHit(line: p.line, column: p.column, message: message, attributePath: path)
+                }
+            }
         }
         if let r = RuleRegistry.manifestSet.first(where: { $0.metadata.id == id }) {
             return r.check(DocumentLoader.resources(in: try YAMLLoader.load(text, file: "m.yaml"))).map(\.1)
@@ -87,7 +98,7 @@ struct RuleExampleTests {
         let sources = url.appendingPathComponent("Sources/BulwarkRules")
         let registered = Set(RuleRegistry.swiftRules.map { "\($0.metadata.id)" })
         var declared: [String] = []
-        for dir in ["Dockerfile", "Actions", "Kubernetes/CrossResource"] {
+        for dir in ["Dockerfile", "Actions", "Kubernetes/CrossResource", "Terraform/AWS"] {
             let path = sources.appendingPathComponent(dir).path
             for f in try FileManager.default.contentsOfDirectory(atPath: path) where f.hasSuffix(".swift") {
                 let text = try String(contentsOfFile: path + "/" + f, encoding: .utf8)

@@ -1,0 +1,366 @@
+import BulwarkCore
+import BulwarkFormats
+
+/// One instance of a resource after `count` / `for_each` expansion, with its attributes
+/// evaluated. Unknown attributes are recorded with their reason, never silently null.
+public struct ResourceInstance: Sendable {
+    public var mode: String          // "resource" or "data"
+    public var type: String
+    public var name: String
+    /// Terraform's address: `aws_s3_bucket.logs`, `aws_instance.web[0]`, `aws_sg.x["a"]`.
+    public var address: String
+    public var file: String
+    public var position: HCLPosition
+    /// Attributes and nested blocks (blocks as lists of objects, dynamic blocks expanded).
+    public var attributes: Object
+    /// Dotted attribute path → why its value is unknown.
+    public var unknown: [String: String]
+    /// Positions of attributes and nested blocks, by dotted path.
+    public var positions: [String: HCLPosition]
+
+    /// The value at a dotted path (`ingress.0.cidr_blocks`), or why it is unknown.
+    public func attribute(_ path: String) -> TFValue {
+        if let reason = unknown[path] ?? unknown.first(where: { path.hasPrefix($0.key + ".") })?.value { return .unknown(reason: reason) }
+        var current: Value = .object(attributes)
+        for part in path.split(separator: ".") {
+            switch current {
+            case .object(let o): current = o[String(part)] ?? .null
+            case .array(let a): current = Int(part).flatMap { $0 < a.count ? a[$0] : nil } ?? .null
+            default: return .known(.null)
+            }
+        }
+        return .known(current)
+    }
+
+    /// Best position for a path: the attribute itself, or its nearest enclosing block.
+    public func position(of path: String) -> HCLPosition {
+        var p = path
+        while !p.isEmpty {
+            if let pos = positions[p] { return pos }
+            p = p.split(separator: ".").dropLast().joined(separator: ".")
+        }
+        return position
+    }
+}
+
+/// A problem in the configuration itself (a cycle in locals, a bad count).
+public struct ModuleDiagnostic: Sendable, CustomStringConvertible {
+    public var file: String
+    public var position: HCLPosition
+    public var message: String
+    public var description: String { "\(file):\(position.line):\(position.column): \(message)" }
+}
+
+/// A Terraform module evaluated statically: variables (defaults, tfvars, overrides),
+/// locals in dependency order, and every resource expanded into instances.
+public struct TerraformModule: Sendable {
+    public var instances: [ResourceInstance] = []
+    public var variables: [String: TFValue] = [:]
+    public var locals: [String: TFValue] = [:]
+    public var diagnostics: [ModuleDiagnostic] = []
+    /// `module` blocks whose source is not a local path: reported as not scanned.
+    public var remoteModules: [(name: String, source: String, file: String, position: HCLPosition)] = []
+
+    public struct File: Sendable {
+        public var path: String
+        public var body: HCLBody
+        public init(path: String, body: HCLBody) {
+            self.path = path
+            self.body = body
+        }
+    }
+
+    /// Evaluates parsed `.tf` files of one directory. `tfvars` are parsed variable files
+    /// in precedence order (terraform.tfvars, *.auto.tfvars sorted, then --var-file);
+    /// `overrides` are `--var name=value` settings, strongest.
+    public static func evaluate(files: [File], tfvars: [HCLBody] = [], overrides: [String: Value] = [:],
+                                readFile: (@Sendable (String) throws -> String)? = nil) -> TerraformModule {
+        var m = TerraformModule()
+        var base = EvalScope()
+        base.readFile = readFile
+
+        // Variables: default, then tfvars, then overrides.
+        for f in files {
+            for v in f.body.blocks("variable") {
+                guard let name = v.labels.first else { continue }
+                if let d = v.body.attribute("default") {
+                    m.variables[name] = (try? ExpressionEvaluator(scope: base).evaluate(d.expression)) ?? .unknown(reason: "default of variable \"\(name)\" could not be evaluated")
+                } else {
+                    m.variables[name] = .unknown(reason: "variable \"\(name)\" has no default and no value was given")
+                }
+            }
+        }
+        for body in tfvars {
+            for a in body.attributes {
+                if let v = try? ExpressionEvaluator(scope: base).evaluate(a.expression) { m.variables[a.name] = v }
+            }
+        }
+        for (k, v) in overrides { m.variables[k] = .known(v) }
+        base.variables = m.variables
+
+        // Locals, each evaluated on demand so order in the files does not matter.
+        var localExprs: [String: (HCLExpression, String)] = [:]
+        for f in files {
+            for l in f.body.blocks("locals") {
+                for a in l.body.attributes { localExprs[a.name] = (a.expression, f.path) }
+            }
+        }
+        var resolving = Set<String>()
+        func local(_ name: String) -> TFValue {
+            if let v = m.locals[name] { return v }
+            guard let (expr, file) = localExprs[name] else { return .unknown(reason: "local.\(name) is not declared") }
+            if resolving.contains(name) {
+                m.diagnostics.append(ModuleDiagnostic(file: file, position: expr.position, message: "local.\(name) depends on itself (cycle through \(resolving.sorted().joined(separator: ", ")))"))
+                return .unknown(reason: "local.\(name) is part of a dependency cycle")
+            }
+            resolving.insert(name)
+            defer { resolving.remove(name) }
+            var scope = base
+            for dep in Self.localReferences(expr) where dep != name { scope.locals[dep] = local(dep) }
+            if Self.localReferences(expr).contains(name) { scope.locals[name] = local(name) }
+            let value: TFValue
+            do { value = try ExpressionEvaluator(scope: scope).evaluate(expr) } catch let e as TFError {
+                m.diagnostics.append(ModuleDiagnostic(file: file, position: e.position ?? expr.position, message: e.message))
+                value = .unknown(reason: "local.\(name) could not be evaluated: \(e.message)")
+            } catch {
+                value = .unknown(reason: "local.\(name) could not be evaluated")
+            }
+            m.locals[name] = value
+            return value
+        }
+        for name in localExprs.keys.sorted() { _ = local(name) }
+        base.locals = m.locals
+
+        // Modules from other places are not followed here.
+        for f in files {
+            for mod in f.body.blocks("module") {
+                let source = (try? ExpressionEvaluator(scope: base).evaluate(mod.body.attribute("source")?.expression ?? .literal(.null, mod.position)))?.known?.stringValue ?? ""
+                if !(source.hasPrefix("./") || source.hasPrefix("../")) {
+                    m.remoteModules.append((mod.labels.first ?? "", source, f.path, mod.position))
+                }
+            }
+        }
+
+        // Resources, twice: the second pass resolves references to configured attributes
+        // of resources evaluated in the first.
+        var firstPass: [ResourceInstance] = []
+        for pass in 0..<2 {
+            var scope = base
+            let known = firstPass
+            scope.resolveReference = { root, steps in Self.reference(root, steps, in: known) }
+            var out: [ResourceInstance] = []
+            var diagnostics: [ModuleDiagnostic] = []
+            for f in files {
+                for kind in ["resource", "data"] {
+                    for block in f.body.blocks(kind) where block.labels.count == 2 {
+                        out += Self.expand(block, mode: kind, file: f.path, scope: scope, diagnostics: &diagnostics)
+                    }
+                }
+            }
+            if pass == 1 { m.diagnostics += diagnostics }
+            firstPass = out
+        }
+        m.instances = firstPass
+        return m
+    }
+
+    /// `local.x` names an expression mentions (directly), for dependency ordering.
+    static func localReferences(_ e: HCLExpression) -> Set<String> {
+        var out = Set<String>()
+        func walk(_ e: HCLExpression) {
+            switch e {
+            case .traversal(.variable("local", _), let steps, _):
+                if case .attribute(let a)? = steps.first { out.insert(a) }
+                for s in steps { if case .index(let i) = s { walk(i) } }
+            case .traversal(let b, let steps, _):
+                walk(b)
+                for s in steps { if case .index(let i) = s { walk(i) } }
+            case .template(let parts, _): parts.forEach(walkPart)
+            case .call(_, let args, _, _): args.forEach(walk)
+            case .tuple(let items, _): items.forEach(walk)
+            case .object(let items, _): items.forEach { walk($0.key); walk($0.value) }
+            case .forTuple(_, _, let c, let v, let cond, _): walk(c); walk(v); cond.map(walk)
+            case .forObject(_, _, let c, let k, let v, _, let cond, _): walk(c); walk(k); walk(v); cond.map(walk)
+            case .conditional(let a, let b, let c, _): walk(a); walk(b); walk(c)
+            case .binary(_, let a, let b, _): walk(a); walk(b)
+            case .unary(_, let a, _), .parenthesized(let a, _): walk(a)
+            case .literal, .variable: break
+            }
+        }
+        func walkPart(_ p: HCLTemplatePart) {
+            switch p {
+            case .literal: break
+            case .interpolation(let e, _, _): walk(e)
+            case .ifDirective(let c, let t, let f): walk(c); t.forEach(walkPart); f.forEach(walkPart)
+            case .forDirective(_, _, let c, let b): walk(c); b.forEach(walkPart)
+            }
+        }
+        walk(e)
+        return out
+    }
+
+    /// `aws_s3_bucket.b.bucket` → the configured attribute of that resource's instance(s);
+    /// attributes Terraform computes at apply time (id, arn, …) are unknown.
+    static func reference(_ root: String, _ steps: [String], in instances: [ResourceInstance]) -> TFValue {
+        var mode = "resource", type = root, rest = steps[...]
+        if root == "data", let t = rest.first { mode = "data"; type = t; rest = rest.dropFirst() }
+        if root == "module" { return .unknown(reason: "module.\(steps.joined(separator: ".")) is an output of another module") }
+        guard let name = rest.first else { return .unknown(reason: "\(root) is not a value") }
+        let matches = instances.filter { $0.mode == mode && $0.type == type && $0.name == name }
+        let label = ([root] + steps).joined(separator: ".")
+        guard !matches.isEmpty else { return .unknown(reason: "\(label) refers to no resource in this module") }
+        let attrPath = rest.dropFirst().joined(separator: ".")
+        if attrPath.isEmpty {
+            return matches.count == 1 ? .known(.object(matches[0].attributes)) : .known(.array(matches.map { .object($0.attributes) }))
+        }
+        guard matches.count == 1 else { return .unknown(reason: "\(label) needs an instance key (the resource has count or for_each)") }
+        let v = matches[0].attribute(attrPath)
+        if case .known(.null) = v { return .unknown(reason: "\(label) is computed when the resource is created") }
+        return v
+    }
+
+    static func expand(_ block: HCLBlock, mode: String, file: String, scope: EvalScope, diagnostics: inout [ModuleDiagnostic]) -> [ResourceInstance] {
+        let type = block.labels[0], name = block.labels[1]
+        let prefix = (mode == "data" ? "data." : "") + "\(type).\(name)"
+        let ev = ExpressionEvaluator(scope: scope)
+        func make(_ address: String, _ s: EvalScope) -> ResourceInstance {
+            var inst = ResourceInstance(mode: mode, type: type, name: name, address: address, file: file, position: block.position,
+                                        attributes: Object(), unknown: [:], positions: [:])
+            var attributes = Object()
+            evaluateBody(block.body, into: &attributes, path: "", instance: &inst, scope: s, skip: ["count", "for_each", "provider", "depends_on", "lifecycle"])
+            inst.attributes = attributes
+            return inst
+        }
+        if let count = block.body.attribute("count") {
+            do {
+                switch try ev.evaluate(count.expression) {
+                case .known(let v):
+                    guard let n = v.numberValue, n >= 0, n == n.rounded() else {
+                        diagnostics.append(ModuleDiagnostic(file: file, position: count.position, message: "count must be a whole number, got \(v.jsonString())"))
+                        return []
+                    }
+                    return (0..<Int(n)).map { i in
+                        var s = scope
+                        s.countIndex = i
+                        return make("\(prefix)[\(i)]", s)
+                    }
+                case .unknown(let r):
+                    var s = scope
+                    s.countIndex = 0
+                    var inst = make("\(prefix)[0]", s)
+                    inst.unknown["count"] = r
+                    return [inst]
+                }
+            } catch let e as TFError {
+                diagnostics.append(ModuleDiagnostic(file: file, position: e.position ?? count.position, message: e.message))
+                return []
+            } catch { return [] }
+        }
+        if let fe = block.body.attribute("for_each") {
+            do {
+                switch try ev.evaluate(fe.expression) {
+                case .known(.object(let o)):
+                    return o.keys.sorted().map { k in
+                        var s = scope
+                        s.each = (.known(.string(k)), .known(o[k] ?? .null))
+                        return make("\(prefix)[\(Value.string(k).jsonString())]", s)
+                    }
+                case .known(.array(let a)):
+                    let keys = a.compactMap(\.stringValue)
+                    return Array(Set(keys)).sorted().map { k in
+                        var s = scope
+                        s.each = (.known(.string(k)), .known(.string(k)))
+                        return make("\(prefix)[\(Value.string(k).jsonString())]", s)
+                    }
+                case .known(let v):
+                    diagnostics.append(ModuleDiagnostic(file: file, position: fe.position, message: "for_each needs a map or a set of strings, got \(v.typeName)"))
+                    return []
+                case .unknown(let r):
+                    var s = scope
+                    s.each = (.unknown(reason: r), .unknown(reason: r))
+                    var inst = make("\(prefix)[each]", s)
+                    inst.unknown["for_each"] = r
+                    return [inst]
+                }
+            } catch let e as TFError {
+                diagnostics.append(ModuleDiagnostic(file: file, position: e.position ?? fe.position, message: e.message))
+                return []
+            } catch { return [] }
+        }
+        return [make(prefix, scope)]
+    }
+
+    /// Evaluates a body into an object: attributes as values, blocks as lists of objects,
+    /// `dynamic "x"` blocks expanded over their `for_each` with the iterator bound.
+    static func evaluateBody(_ body: HCLBody, into object: inout Object, path: String, instance: inout ResourceInstance, scope: EvalScope, skip: Set<String> = []) {
+        let ev = ExpressionEvaluator(scope: scope)
+        for a in body.attributes where !skip.contains(a.name) {
+            let p = path.isEmpty ? a.name : path + "." + a.name
+            instance.positions[p] = a.position
+            do {
+                switch try ev.evaluate(a.expression) {
+                case .known(let v): object[a.name] = v
+                case .unknown(let r): object[a.name] = .null; instance.unknown[p] = r
+                }
+            } catch let e as TFError {
+                object[a.name] = .null
+                instance.unknown[p] = "could not be evaluated: \(e.message)"
+            } catch {
+                object[a.name] = .null
+            }
+        }
+        for b in body.blocks where !skip.contains(b.type) {
+            if b.type == "dynamic", let label = b.labels.first {
+                expandDynamic(b, label: label, into: &object, path: path, instance: &instance, scope: scope)
+                continue
+            }
+            var list = object[b.type]?.arrayValue ?? []
+            let p = (path.isEmpty ? b.type : path + "." + b.type) + ".\(list.count)"
+            instance.positions[p] = b.position
+            if instance.positions[path.isEmpty ? b.type : path + "." + b.type] == nil { instance.positions[path.isEmpty ? b.type : path + "." + b.type] = b.position }
+            var inner = Object()
+            evaluateBody(b.body, into: &inner, path: p, instance: &instance, scope: scope)
+            list.append(.object(inner))
+            object[b.type] = .array(list)
+        }
+    }
+
+    static func expandDynamic(_ b: HCLBlock, label: String, into object: inout Object, path: String, instance: inout ResourceInstance, scope: EvalScope) {
+        let iterator = (try? ExpressionEvaluator(scope: scope).evaluate(b.body.attribute("iterator")?.expression ?? .literal(.null, b.position)))?.known?.stringValue
+            ?? variableName(b.body.attribute("iterator")?.expression) ?? label
+        let blockPath = path.isEmpty ? label : path + "." + label
+        guard let content = b.body.blocks("content").first, let fe = b.body.attribute("for_each") else { return }
+        let collection: TFValue
+        do { collection = try ExpressionEvaluator(scope: scope).evaluate(fe.expression) } catch {
+            instance.unknown[blockPath] = "dynamic \"\(label)\" for_each could not be evaluated"
+            return
+        }
+        var elements: [(Value, Value)] = []
+        switch collection {
+        case .unknown(let r):
+            instance.unknown[blockPath] = "dynamic \"\(label)\" iterates over a value unknown before apply: \(r)"
+            instance.positions[blockPath] = b.position
+            return
+        case .known(.array(let a)): elements = a.enumerated().map { (.int($0.offset), $0.element) }
+        case .known(.object(let o)): elements = o.keys.sorted().map { (.string($0), o[$0] ?? .null) }
+        default: return
+        }
+        var list = object[label]?.arrayValue ?? []
+        for (k, v) in elements {
+            var s = scope
+            s.bindings[iterator] = .known(.object(Object([("key", k), ("value", v)])))
+            let p = blockPath + ".\(list.count)"
+            instance.positions[p] = content.position
+            if instance.positions[blockPath] == nil { instance.positions[blockPath] = b.position }
+            var inner = Object()
+            evaluateBody(content.body, into: &inner, path: p, instance: &instance, scope: s)
+            list.append(.object(inner))
+        }
+        object[label] = .array(list)
+    }
+
+    static func variableName(_ e: HCLExpression?) -> String? {
+        if case .variable(let n, _)? = e { return n }
+        return nil
+    }
+}
