@@ -23,7 +23,7 @@ let package = Package(
         .target(name: "BulwarkTerraform", dependencies: ["BulwarkCore", "BulwarkFormats"]),
         .target(name: "BulwarkRules", dependencies: ["BulwarkCore", "BulwarkFormats", "BulwarkKyverno", "BulwarkTerraform"],
                 resources: [.copy("Kubernetes/Policies"), .copy("Kubernetes/Examples")]),
-        .target(name: "BulwarkScan", dependencies: ["BulwarkCore", "BulwarkFormats", "BulwarkKyverno", "BulwarkRules"]),
+        .target(name: "BulwarkScan", dependencies: ["BulwarkCore", "BulwarkFormats", "BulwarkKyverno", "BulwarkRules", "BulwarkTerraform"]),
         .target(name: "BulwarkReport", dependencies: ["BulwarkCore"]),
         .executableTarget(name: "bulwark", dependencies: [
             "BulwarkCore", "BulwarkFormats", "BulwarkJMESPath", "BulwarkKyverno", "BulwarkRules", "BulwarkScan", "BulwarkReport",

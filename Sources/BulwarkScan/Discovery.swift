@@ -3,7 +3,7 @@ import Foundation
 
 /// What a file is, decided by name first and content second.
 public enum FileKind: String, Sendable {
-    case kubernetes, dockerfile, workflow, config
+    case kubernetes, dockerfile, workflow, config, terraform, tfvars
 }
 
 /// A file the scan will read.
@@ -26,6 +26,8 @@ public enum Discovery {
         }
         if (lower.hasSuffix(".yml") || lower.hasSuffix(".yaml")), relativePath.contains(".github/workflows/") { return .workflow }
         if name == ".bulwark.yaml" || relativePath.hasPrefix(".bulwark/") { return .config }
+        if lower.hasSuffix(".tf") { return .terraform }
+        if lower == "terraform.tfvars" || lower.hasSuffix(".auto.tfvars") { return .tfvars }
         if lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") || lower.hasSuffix(".json") { return .kubernetes }
         return nil
     }

@@ -2,6 +2,7 @@ import BulwarkCore
 import BulwarkFormats
 import BulwarkKyverno
 import BulwarkRules
+import BulwarkTerraform
 import Dispatch
 import Foundation
 
@@ -57,6 +58,7 @@ public struct RepositoryScanner: Sendable {
         case kubernetes([Document])
         case dockerfile(Dockerfile)
         case workflow(Document)
+        case hcl(HCLBody)
         case none
     }
 
@@ -140,6 +142,12 @@ public struct RepositoryScanner: Sendable {
             } catch {
                 unit.error = .init(location: at, message: "\(error)")
             }
+        case .terraform, .tfvars:
+            do { unit.parsed = .hcl(try HCLParser.parse(text, file: file.relativePath)) } catch let e as BulwarkError {
+                unit.error = .init(location: e.location ?? at, message: e.message)
+            } catch {
+                unit.error = .init(location: at, message: "\(error)")
+            }
         case .config:
             break
         }
@@ -173,6 +181,11 @@ public struct RepositoryScanner: Sendable {
                 units[idx].findings.append(finding(rule.metadata, hit, file: doc.file))
             }
         }
+        // Terraform: each directory is a module.
+        for (file, f) in terraformFindings(units) {
+            guard let idx = byFile[file] else { continue }
+            units[idx].findings.append(f)
+        }
         // Overrides and suppressions, per file and in parallel.
         let checked = units
         let finished = UnitBox(count: checked.count)
@@ -197,6 +210,51 @@ public struct RepositoryScanner: Sendable {
         all.sort(by: Finding.ordered)
         return ScanResult(findings: all, unparsedFiles: unparsed.sorted { $0.location.file < $1.location.file },
                           filesScanned: parsed.count, sources: sources)
+    }
+
+    /// Evaluates every directory of `.tf` files as a module and runs the Terraform rules.
+    /// A value the rule needs but cannot know becomes an info finding saying so.
+    func terraformFindings(_ units: [FileUnit]) -> [(String, Finding)] {
+        var byDir: [String: (tf: [TerraformModule.File], vars: [(String, HCLBody)])] = [:]
+        for u in units {
+            guard case .hcl(let body) = u.parsed else { continue }
+            let dir = (u.file.relativePath as NSString).deletingLastPathComponent
+            if u.file.kind == .terraform { byDir[dir, default: ([], [])].tf.append(.init(path: u.file.relativePath, body: body)) }
+            else { byDir[dir, default: ([], [])].vars.append((u.file.relativePath, body)) }
+        }
+        var out: [(String, Finding)] = []
+        for dir in byDir.keys.sorted() {
+            let entry = byDir[dir]!
+            // terraform.tfvars first, then *.auto.tfvars in name order (later wins).
+            let vars = entry.vars.sorted { a, b in
+                let an = (a.0 as NSString).lastPathComponent, bn = (b.0 as NSString).lastPathComponent
+                if an == "terraform.tfvars" { return bn != "terraform.tfvars" }
+                if bn == "terraform.tfvars" { return false }
+                return an < bn
+            }.map(\.1)
+            let module = TerraformModule.evaluate(files: entry.tf, tfvars: vars)
+            for rule in RuleRegistry.terraform where !options.config.disabledRules.contains(rule.metadata.id) {
+                for inst in module.instances where rule.resourceTypes.contains(inst.type) {
+                    for verdict in rule.check(inst, in: module) {
+                        let prefix = (inst.mode == "data" ? "data." : "") + inst.type + "."
+                        let resource = ResourceRef(kind: inst.type, name: inst.address.hasPrefix(prefix) ? String(inst.address.dropFirst(prefix.count)) : inst.address)
+                        switch verdict {
+                        case .violation(let path, let message):
+                            let p = inst.position(of: path)
+                            out.append((inst.file, Finding(rule.metadata, message: message, at: SourceSpan(file: inst.file, line: p.line, column: p.column),
+                                                           resource: resource, attributePath: path)))
+                        case .notEvaluated(let path, let reason):
+                            let p = inst.position(of: path)
+                            var f = Finding(rule.metadata, message: "not evaluated: \(path) — \(reason)", at: SourceSpan(file: inst.file, line: p.line, column: p.column),
+                                            resource: resource, attributePath: path)
+                            f.severity = .info
+                            out.append((inst.file, f))
+                        }
+                    }
+                }
+            }
+        }
+        return out
     }
 
     func finding(_ meta: RuleMetadata, _ hit: RuleHit, file: String) -> Finding {
@@ -235,7 +293,7 @@ public struct RepositoryScanner: Sendable {
                 }
             }
             return out
-        case .none:
+        case .none, .hcl:
             return []
         }
     }

@@ -133,3 +133,46 @@ struct ScanTests {
 }
 
 import BulwarkFormats
+
+@Suite("Scan: Terraform")
+struct TerraformScanTests {
+    @Test("a directory of .tf files is one module: tfvars apply, unknowns are reported as not evaluated, syntax errors are findings")
+    func module() throws {
+        let f = try Fixture([
+            ("net/main.tf", """
+            variable "ports" { default = [443] }
+            variable "admin_cidr" {}
+            resource "aws_security_group" "web" {
+              dynamic "ingress" {
+                for_each = var.ports
+                content {
+                  from_port   = ingress.value
+                  to_port     = ingress.value
+                  protocol    = "tcp"
+                  cidr_blocks = ["0.0.0.0/0"]
+                }
+              }
+            }
+            resource "aws_security_group_rule" "admin" {
+              type        = "ingress"
+              from_port   = 22
+              to_port     = 22
+              protocol    = "tcp"
+              cidr_blocks = [var.admin_cidr]
+            }
+            """),
+            ("net/terraform.tfvars", "ports = [22]\n"),
+            ("net/broken.tf", "resource \"x\" \"y\" {\n  a =\n}\n"),
+        ])
+        var o = RepositoryScanner.Options()
+        o.today = "2026-11-29"
+        let r = RepositoryScanner(options: o).scan([f.root])
+        let open = try #require(r.findings.first { $0.ruleId == "AWS-SG-001" && $0.severity == .high })
+        #expect(open.location.file == "net/main.tf" && open.location.line == 10)
+        #expect(open.resource?.description == "aws_security_group/web")
+        let unknown = try #require(r.findings.first { $0.ruleId == "AWS-SG-001" && $0.severity == .info })
+        #expect(unknown.message.contains("admin_cidr"))
+        #expect(r.unparsedFiles.first?.location.file == "net/broken.tf")
+        #expect(r.unparsedFiles.first?.location.line == 2)
+    }
+}
