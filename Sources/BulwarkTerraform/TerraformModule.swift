@@ -17,6 +17,20 @@ public struct ResourceInstance: Sendable {
     public var unknown: [String: String]
     /// Positions of attributes and nested blocks, by dotted path.
     public var positions: [String: HCLPosition]
+    /// Attribute path → addresses of the resources its expression refers to
+    /// (`aws_s3_bucket.logs`), for connected-resource rules.
+    public var references: [String: [String]] = [:]
+
+    /// The address without an instance key: what references name.
+    public var baseAddress: String { (mode == "data" ? "data." : "") + "\(type).\(name)" }
+
+    /// Whether the attribute at `path` refers to `other` — by reference, or by naming it
+    /// (a string equal to one of `other`'s identifying attributes, as users often write).
+    public func links(_ path: String, to other: ResourceInstance, byName names: [String] = []) -> Bool {
+        if references[path]?.contains(other.baseAddress) == true { return true }
+        guard case .known(let v) = attribute(path), let s = v.stringValue, !s.isEmpty else { return false }
+        return names.contains { other.attribute($0).known?.stringValue == s }
+    }
 
     /// The value at a dotted path (`ingress.0.cidr_blocks`), or why it is unknown.
     public func attribute(_ path: String) -> TFValue {
@@ -297,11 +311,10 @@ public struct TerraformModule: Sendable {
         for a in body.attributes where !skip.contains(a.name) {
             let p = path.isEmpty ? a.name : path + "." + a.name
             instance.positions[p] = a.position
+            let refs = resourceReferences(a.expression)
+            if !refs.isEmpty { instance.references[p] = refs }
             do {
-                switch try ev.evaluate(a.expression) {
-                case .known(let v): object[a.name] = v
-                case .unknown(let r): object[a.name] = .null; instance.unknown[p] = r
-                }
+                object[a.name] = try evaluatePartially(a.expression, path: p, evaluator: ev, instance: &instance)
             } catch let e as TFError {
                 object[a.name] = .null
                 instance.unknown[p] = "could not be evaluated: \(e.message)"
@@ -322,6 +335,36 @@ public struct TerraformModule: Sendable {
             evaluateBody(b.body, into: &inner, path: p, instance: &instance, scope: scope)
             list.append(.object(inner))
             object[b.type] = .array(list)
+        }
+    }
+
+    /// Literal lists and objects are evaluated element by element, so one unknown element
+    /// (`security_groups = [aws_security_group.x.id]`) leaves its siblings known.
+    static func evaluatePartially(_ e: HCLExpression, path: String, evaluator ev: ExpressionEvaluator, instance: inout ResourceInstance) throws -> Value {
+        switch e {
+        case .tuple(let items, _):
+            var out: [Value] = []
+            for (i, item) in items.enumerated() {
+                out.append(try evaluatePartially(item, path: "\(path).\(i)", evaluator: ev, instance: &instance))
+            }
+            return .array(out)
+        case .object(let items, _):
+            var o = Object()
+            for (k, v) in items {
+                guard case .known(let key) = try ev.evaluate(k), let ks = key.stringValue else {
+                    instance.unknown[path] = "an object key is unknown"
+                    return .null
+                }
+                o[ks] = try evaluatePartially(v, path: "\(path).\(ks)", evaluator: ev, instance: &instance)
+            }
+            return .object(o)
+        default:
+            switch try ev.evaluate(e) {
+            case .known(let v): return v
+            case .unknown(let r):
+                instance.unknown[path] = r
+                return .null
+            }
         }
     }
 
@@ -357,6 +400,39 @@ public struct TerraformModule: Sendable {
             list.append(.object(inner))
         }
         object[label] = .array(list)
+    }
+
+    static let nonResourceRoots: Set<String> = ["var", "local", "each", "count", "module", "path", "terraform", "self"]
+
+    /// `type.name` (and `data.type.name`) roots of traversals in an expression.
+    static func resourceReferences(_ e: HCLExpression) -> [String] {
+        var out: [String] = []
+        func walk(_ e: HCLExpression) {
+            switch e {
+            case .traversal(.variable(let root, _), let steps, _):
+                var names: [String] = []
+                for s in steps { if case .attribute(let a) = s { names.append(a) } else { break } }
+                if root == "data", names.count >= 2 { out.append("data.\(names[0]).\(names[1])") }
+                else if !nonResourceRoots.contains(root), root != "data", let n = names.first { out.append("\(root).\(n)") }
+                for s in steps { if case .index(let i) = s { walk(i) } }
+            case .traversal(let b, let steps, _):
+                walk(b)
+                for s in steps { if case .index(let i) = s { walk(i) } }
+            case .template(let parts, _):
+                for p in parts { if case .interpolation(let x, _, _) = p { walk(x) } }
+            case .call(_, let args, _, _): args.forEach(walk)
+            case .tuple(let items, _): items.forEach(walk)
+            case .object(let items, _): items.forEach { walk($0.key); walk($0.value) }
+            case .forTuple(_, _, let c, let v, let cond, _): walk(c); walk(v); cond.map(walk)
+            case .forObject(_, _, let c, let k, let v, _, let cond, _): walk(c); walk(k); walk(v); cond.map(walk)
+            case .conditional(let a, let b, let c, _): walk(a); walk(b); walk(c)
+            case .binary(_, let a, let b, _): walk(a); walk(b)
+            case .unary(_, let a, _), .parenthesized(let a, _): walk(a)
+            case .literal, .variable: break
+            }
+        }
+        walk(e)
+        return out
     }
 
     static func variableName(_ e: HCLExpression?) -> String? {

@@ -44,10 +44,14 @@ enum SecurityGroupOpenSSH: TerraformRule {
         guard ["tcp", "6", "-1", "all"].contains(p) else { return [] }
         let all = p == "-1" || p == "all"
         let lo = from.known?.numberValue ?? (all ? 0 : -1), hi = to.known?.numberValue ?? (all ? 65535 : -1)
-        guard all || (lo <= Double(port) && Double(port) <= hi) || (lo == 0 && hi == 0 && all) else { return [] }
+        // 0–0 means every port (as AWS reads it for all-protocol rules, and Checkov for any).
+        guard all || (lo == 0 && hi == 0) || (lo <= Double(port) && Double(port) <= hi) else { return [] }
         for key in cidrKeys {
             switch r.attribute(prefix + key) {
-            case .unknown(let reason): return [.notEvaluated(path: prefix + key, reason: reason)]
+            case .unknown(let reason):
+                // Only an unknown CIDR could open the port; unknown sibling sources (security
+                // group ids) cannot.
+                return [.notEvaluated(path: prefix + key, reason: reason)]
             case .known(let v):
                 let cidrs = v.arrayValue?.compactMap(\.stringValue) ?? v.stringValue.map { [$0] } ?? []
                 if let open = cidrs.first(where: { $0 == "0.0.0.0/0" || $0 == "::/0" }) {
