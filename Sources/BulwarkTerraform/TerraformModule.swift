@@ -34,16 +34,29 @@ public struct ResourceInstance: Sendable {
 
     /// The value at a dotted path (`ingress.0.cidr_blocks`), or why it is unknown.
     public func attribute(_ path: String) -> TFValue {
-        if let reason = unknown[path] ?? unknown.first(where: { path.hasPrefix($0.key + ".") })?.value { return .unknown(reason: reason) }
+        // Unknown if the value itself, an enclosing value, or any part of it is unknown.
+        if let reason = unknown[path] ?? unknown.first(where: { path.hasPrefix($0.key + ".") || $0.key.hasPrefix(path + ".") })?.value {
+            return .unknown(reason: reason)
+        }
+        return .known(raw(path))
+    }
+
+    /// How many elements the list (or block list) at `path` has; its length is known even
+    /// when some of its values are not.
+    public func count(_ path: String) -> Int {
+        raw(path).arrayValue?.count ?? 0
+    }
+
+    func raw(_ path: String) -> Value {
         var current: Value = .object(attributes)
         for part in path.split(separator: ".") {
             switch current {
             case .object(let o): current = o[String(part)] ?? .null
             case .array(let a): current = Int(part).flatMap { $0 < a.count ? a[$0] : nil } ?? .null
-            default: return .known(.null)
+            default: return .null
             }
         }
-        return .known(current)
+        return current
     }
 
     /// Best position for a path: the attribute itself, or its nearest enclosing block.

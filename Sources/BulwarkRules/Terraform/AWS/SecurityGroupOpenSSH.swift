@@ -22,9 +22,8 @@ enum SecurityGroupOpenSSH: TerraformRule {
     static func check(_ r: ResourceInstance, in module: TerraformModule) -> [TerraformVerdict] {
         switch r.type {
         case "aws_security_group":
-            if r.unknown["ingress"] != nil { return [.notEvaluated(path: "ingress", reason: r.unknown["ingress"] ?? "")] }
-            let count = r.attribute("ingress").known?.arrayValue?.count ?? 0
-            return (0..<count).flatMap { i in rule(r, prefix: "ingress.\(i).", cidrKeys: ["cidr_blocks", "ipv6_cidr_blocks"], protocolKey: "protocol") }
+            if let reason = r.unknown["ingress"] { return [.notEvaluated(path: "ingress", reason: reason)] }
+            return (0..<r.count("ingress")).flatMap { i in rule(r, prefix: "ingress.\(i).", cidrKeys: ["cidr_blocks", "ipv6_cidr_blocks"], protocolKey: "protocol") }
         case "aws_security_group_rule":
             guard r.attribute("type").known?.stringValue == "ingress" else { return [] }
             return rule(r, prefix: "", cidrKeys: ["cidr_blocks", "ipv6_cidr_blocks"], protocolKey: "protocol")
