@@ -14,7 +14,11 @@ public enum RuleRegistry {
 
     public static let manifestSet: [any ManifestSetRule.Type] = [NamespaceNetworkPolicy.self, ServiceSelectsWorkload.self]
 
-    public static let terraform: [any TerraformRule.Type] = [SecurityGroupOpenSSH.self]
+    public static let terraform: [any TerraformRule.Type] = [
+        SecurityGroupOpenSSH.self, SecurityGroupOpenRDP.self, EBSVolumeEncrypted.self, InstanceBlockDevicesEncrypted.self,
+        KMSKeyRotation.self, SQSQueueEncrypted.self, ECRImmutableTags.self, LogGroupRetention.self, LogGroupKMS.self,
+        EKSPublicEndpoint.self, EKSControlPlaneLogging.self,
+    ]
 
     /// Swift rules' metadata and examples.
     public static var swiftRules: [(metadata: RuleMetadata, examples: RuleExamples)] {

@@ -47,6 +47,15 @@ public struct ResourceInstance: Sendable {
         raw(path).arrayValue?.count ?? 0
     }
 
+    /// Paths of a nested block's elements, whether written as blocks (a list) or as one
+    /// object attribute (`root_block_device = { … }`). Structure is known even when some
+    /// leaves are not.
+    public func elements(_ path: String) -> [String] {
+        let v = raw(path)
+        if v.objectValue != nil { return [path] }
+        return (0..<(v.arrayValue?.count ?? 0)).map { "\(path).\($0)" }
+    }
+
     func raw(_ path: String) -> Value {
         var current: Value = .object(attributes)
         for part in path.split(separator: ".") {
@@ -232,7 +241,13 @@ public struct TerraformModule: Sendable {
         var mode = "resource", type = root, rest = steps[...]
         if root == "data", let t = rest.first { mode = "data"; type = t; rest = rest.dropFirst() }
         if root == "module" { return .unknown(reason: "module.\(steps.joined(separator: ".")) is an output of another module") }
-        guard let name = rest.first else { return .unknown(reason: "\(root) is not a value") }
+        guard let name = rest.first else {
+            // Checkov reads `True`/`False` as booleans; Terraform rejects them, so do we.
+            if ["true", "false"].contains(root.lowercased()) {
+                return .unknown(reason: "\(root) is not a Terraform value (booleans are lowercase: \(root.lowercased()))")
+            }
+            return .unknown(reason: "\(root) is not a value")
+        }
         let matches = instances.filter { $0.mode == mode && $0.type == type && $0.name == name }
         let label = ([root] + steps).joined(separator: ".")
         guard !matches.isEmpty else { return .unknown(reason: "\(label) refers to no resource in this module") }

@@ -1,9 +1,7 @@
 import BulwarkCore
 import BulwarkTerraform
 
-/// SSH open to the internet is the most-scanned door there is. Checks inline `ingress`
-/// blocks (dynamic ones expanded), `aws_security_group_rule` and
-/// `aws_vpc_security_group_ingress_rule`, IPv4 and IPv6.
+/// SSH open to the internet is the most-scanned door there is.
 enum SecurityGroupOpenSSH: TerraformRule {
     static let metadata = RuleMetadata(
         id: "AWS-SG-001", title: "Security groups do not allow SSH from anywhere", severity: .high, pack: "terraform-aws",
@@ -16,48 +14,9 @@ enum SecurityGroupOpenSSH: TerraformRule {
                      "resource \"aws_vpc_security_group_ingress_rule\" \"x\" {\n  from_port   = 0\n  to_port     = 65535\n  ip_protocol = \"-1\"\n  ↓cidr_ipv4   = \"0.0.0.0/0\"\n}\n"],
         passing: ["resource \"aws_security_group\" \"x\" {\n  ingress {\n    from_port   = 22\n    to_port     = 22\n    protocol    = \"tcp\"\n    cidr_blocks = [\"10.0.0.0/8\"]\n  }\n  ingress {\n    from_port   = 443\n    to_port     = 443\n    protocol    = \"tcp\"\n    cidr_blocks = [\"0.0.0.0/0\"]\n  }\n}\n"])
 
-    static let resourceTypes: Set<String> = ["aws_security_group", "aws_security_group_rule", "aws_vpc_security_group_ingress_rule"]
-    static let port = 22
+    static let resourceTypes = IngressOpenPort.resourceTypes
 
     static func check(_ r: ResourceInstance, in module: TerraformModule) -> [TerraformVerdict] {
-        switch r.type {
-        case "aws_security_group":
-            if let reason = r.unknown["ingress"] { return [.notEvaluated(path: "ingress", reason: reason)] }
-            return (0..<r.count("ingress")).flatMap { i in rule(r, prefix: "ingress.\(i).", cidrKeys: ["cidr_blocks", "ipv6_cidr_blocks"], protocolKey: "protocol") }
-        case "aws_security_group_rule":
-            guard r.attribute("type").known?.stringValue == "ingress" else { return [] }
-            return rule(r, prefix: "", cidrKeys: ["cidr_blocks", "ipv6_cidr_blocks"], protocolKey: "protocol")
-        default:
-            return rule(r, prefix: "", cidrKeys: ["cidr_ipv4", "cidr_ipv6"], protocolKey: "ip_protocol")
-        }
-    }
-
-    /// One ingress definition: open when the port range covers 22 for TCP (or all
-    /// protocols) from a world CIDR. Unknown parts make it "not evaluated".
-    static func rule(_ r: ResourceInstance, prefix: String, cidrKeys: [String], protocolKey: String) -> [TerraformVerdict] {
-        let proto = r.attribute(prefix + protocolKey), from = r.attribute(prefix + "from_port"), to = r.attribute(prefix + "to_port")
-        for (name, v) in [(protocolKey, proto), ("from_port", from), ("to_port", to)] {
-            if case .unknown(let reason) = v { return [.notEvaluated(path: prefix + name, reason: reason)] }
-        }
-        let p = proto.known?.interpolationText.lowercased() ?? "tcp"
-        guard ["tcp", "6", "-1", "all"].contains(p) else { return [] }
-        let all = p == "-1" || p == "all"
-        let lo = from.known?.numberValue ?? (all ? 0 : -1), hi = to.known?.numberValue ?? (all ? 65535 : -1)
-        // 0–0 means every port (as AWS reads it for all-protocol rules, and Checkov for any).
-        guard all || (lo == 0 && hi == 0) || (lo <= Double(port) && Double(port) <= hi) else { return [] }
-        for key in cidrKeys {
-            switch r.attribute(prefix + key) {
-            case .unknown(let reason):
-                // Only an unknown CIDR could open the port; unknown sibling sources (security
-                // group ids) cannot.
-                return [.notEvaluated(path: prefix + key, reason: reason)]
-            case .known(let v):
-                let cidrs = v.arrayValue?.compactMap(\.stringValue) ?? v.stringValue.map { [$0] } ?? []
-                if let open = cidrs.first(where: { $0 == "0.0.0.0/0" || $0 == "::/0" }) {
-                    return [.violation(path: prefix + key, message: "\(r.address) allows port \(port) from \(open).")]
-                }
-            }
-        }
-        return []
+        IngressOpenPort.check(r, port: 22)
     }
 }

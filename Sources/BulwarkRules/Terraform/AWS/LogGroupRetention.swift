@@ -1,0 +1,24 @@
+import BulwarkCore
+import BulwarkTerraform
+
+/// Retention is where audit evidence lives or dies: unset means "keep forever" in AWS,
+/// which nobody budgets for and which frameworks ask to be decided, not defaulted.
+enum LogGroupRetention: TerraformRule {
+    static let metadata = RuleMetadata(
+        id: "AWS-LOG-001", title: "CloudWatch log groups set a retention period", severity: .low, pack: "terraform-aws",
+        rationale: "A deliberate retention period keeps logs as long as investigations and auditors need them, and no longer than privacy rules allow.",
+        remediation: "Set retention_in_days (for example 365 for audit logs).",
+        controls: controls("soc2:CC7.2", "pci:10.5.1", "hipaa:164.316(b)(2)(i)", "nist:AU-11"), aliases: ["CKV_AWS_66"])
+
+    static let examples = RuleExamples(
+        triggering: ["↓resource \"aws_cloudwatch_log_group\" \"x\" {\n  name = \"/app/api\"\n}\n"],
+        passing: ["resource \"aws_cloudwatch_log_group\" \"x\" {\n  name              = \"/app/api\"\n  retention_in_days = 365\n}\n"])
+
+    static let resourceTypes: Set<String> = ["aws_cloudwatch_log_group"]
+
+    static func check(_ r: ResourceInstance, in module: TerraformModule) -> [TerraformVerdict] {
+        AttributeCheck.require(r, "retention_in_days") { v in
+            v.isNull || v.numberValue == 0 ? "does not set retention_in_days, so logs are kept indefinitely by default" : nil
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import BulwarkCore
+import BulwarkTerraform
+
+/// The common shape of Terraform rules — "this attribute must hold a safe value, and
+/// its provider default is unsafe" — written once so each rule file states only its
+/// policy. Every helper turns an unknown value into "not evaluated", never a pass.
+enum AttributeCheck {
+    /// Terraform's bool conversion: `true`/`false` and the strings "true"/"false".
+    static func bool(_ v: Value) -> Bool? {
+        if let b = v.boolValue { return b }
+        switch v.stringValue { case "true": return true; case "false": return false; default: return nil }
+    }
+
+    /// Whether a value counts as set: not null and not the empty string.
+    static func isSet(_ v: Value) -> Bool {
+        !(v.isNull || v.stringValue == "")
+    }
+
+    /// Runs `problem` on the attribute's value; a non-nil result is the violation text
+    /// that follows the resource address ("aws_ebs_volume.x <text>.").
+    static func require(_ r: ResourceInstance, _ path: String, _ problem: (Value) -> String?) -> [TerraformVerdict] {
+        switch r.attribute(path) {
+        case .unknown(let reason): return [.notEvaluated(path: path, reason: reason)]
+        case .known(let v): return problem(v).map { [.violation(path: path, message: "\(r.address) \($0).")] } ?? []
+        }
+    }
+
+    /// A bool that must be `expected`; `whenMissing` is the provider default.
+    static func requireBool(_ r: ResourceInstance, _ path: String, _ expected: Bool, whenMissing: Bool) -> [TerraformVerdict] {
+        require(r, path) { v in
+            if v.isNull { return whenMissing == expected ? nil : "does not set \(leaf(path)) (defaults to \(whenMissing))" }
+            guard let b = bool(v) else { return "sets \(leaf(path)) to \(v.interpolationText), which is not a bool" }
+            return b == expected ? nil : "sets \(leaf(path)) = \(b)"
+        }
+    }
+
+    /// An attribute that must be set to something non-empty (a key, a retention period).
+    static func requirePresent(_ r: ResourceInstance, _ path: String, meaning: String) -> [TerraformVerdict] {
+        require(r, path) { v in isSet(v) ? nil : "does not set \(leaf(path)), so \(meaning)" }
+    }
+
+    static func leaf(_ path: String) -> String {
+        path.split(separator: ".").filter { Int($0) == nil }.joined(separator: ".")
+    }
+}
