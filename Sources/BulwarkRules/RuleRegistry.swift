@@ -17,7 +17,7 @@ public enum RuleRegistry {
     public static let terraform: [any TerraformRule.Type] = [
         SecurityGroupOpenSSH.self, SecurityGroupOpenRDP.self, EBSVolumeEncrypted.self, InstanceBlockDevicesEncrypted.self,
         KMSKeyRotation.self, SQSQueueEncrypted.self, ECRImmutableTags.self, LogGroupRetention.self, LogGroupKMS.self,
-        EKSPublicEndpoint.self, EKSControlPlaneLogging.self,
+        EKSPublicEndpoint.self, EKSControlPlaneLogging.self, S3BucketVersioning.self, S3BucketAccessLogging.self,
     ]
 
     /// Swift rules' metadata and examples.

@@ -21,6 +21,13 @@ public struct ResourceInstance: Sendable {
     /// (`aws_s3_bucket.logs`), for connected-resource rules.
     public var references: [String: [String]] = [:]
 
+    /// Attribute path → the variable or local it is exactly (`bucket = var.name`), so two
+    /// resources set from the same unknown input still count as naming the same thing.
+    public var symbols: [String: String] = [:]
+
+    /// The instance key as written in the address (`["a"]`, `[0]`), or "" for a single instance.
+    public var instanceKey: String { address.hasSuffix("]") ? address.firstIndex(of: "[").map { String(address[$0...]) } ?? "" : "" }
+
     /// The address without an instance key: what references name.
     public var baseAddress: String { (mode == "data" ? "data." : "") + "\(type).\(name)" }
 
@@ -28,6 +35,7 @@ public struct ResourceInstance: Sendable {
     /// (a string equal to one of `other`'s identifying attributes, as users often write).
     public func links(_ path: String, to other: ResourceInstance, byName names: [String] = []) -> Bool {
         if references[path]?.contains(other.baseAddress) == true { return true }
+        if let symbol = symbols[path], names.contains(where: { other.symbols[$0] == symbol }) { return true }
         guard case .known(let v) = attribute(path), let s = v.stringValue, !s.isEmpty else { return false }
         return names.contains { other.attribute($0).known?.stringValue == s }
     }
@@ -341,6 +349,7 @@ public struct TerraformModule: Sendable {
             instance.positions[p] = a.position
             let refs = resourceReferences(a.expression)
             if !refs.isEmpty { instance.references[p] = refs }
+            if let symbol = inputSymbol(a.expression) { instance.symbols[p] = symbol }
             do {
                 object[a.name] = try evaluatePartially(a.expression, path: p, evaluator: ev, instance: &instance)
             } catch let e as TFError {
@@ -433,6 +442,21 @@ public struct TerraformModule: Sendable {
     static let nonResourceRoots: Set<String> = ["var", "local", "each", "count", "module", "path", "terraform", "self"]
 
     /// `type.name` (and `data.type.name`) roots of traversals in an expression.
+    /// `var.x` or `local.x` (with attribute steps), also inside `"${…}"` on its own.
+    static func inputSymbol(_ e: HCLExpression) -> String? {
+        switch e {
+        case .traversal(.variable(let root, _), let steps, _) where root == "var" || root == "local":
+            var names = [root]
+            for s in steps { guard case .attribute(let a) = s else { return nil }; names.append(a) }
+            return names.count > 1 ? names.joined(separator: ".") : nil
+        case .template(let parts, _) where parts.count == 1:
+            if case .interpolation(let x, _, _) = parts[0] { return inputSymbol(x) }
+            return nil
+        case .parenthesized(let x, _): return inputSymbol(x)
+        default: return nil
+        }
+    }
+
     static func resourceReferences(_ e: HCLExpression) -> [String] {
         var out: [String] = []
         func walk(_ e: HCLExpression) {

@@ -39,6 +39,16 @@ enum AttributeCheck {
         require(r, path) { v in isSet(v) ? nil : "does not set \(leaf(path)), so \(meaning)" }
     }
 
+    /// Resources of `type` whose `via` attribute names `r` — the provider-v4 split
+    /// resources (`aws_s3_bucket_versioning`) that configure a bucket from outside. When
+    /// several instances link by base address (`aws_s3_bucket.this[each.key]`), the one
+    /// with the same instance key is the match.
+    static func connected(_ r: ResourceInstance, in module: TerraformModule, type: String, via: String = "bucket", byName names: [String] = ["bucket"]) -> [ResourceInstance] {
+        let linked = module.instances.filter { $0.type == type && $0.links(via, to: r, byName: names) }
+        let sameKey = linked.filter { $0.instanceKey == r.instanceKey && !r.instanceKey.isEmpty }
+        return sameKey.isEmpty ? linked : sameKey
+    }
+
     static func leaf(_ path: String) -> String {
         path.split(separator: ".").filter { Int($0) == nil }.joined(separator: ".")
     }

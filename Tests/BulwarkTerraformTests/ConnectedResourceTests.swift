@@ -1,0 +1,111 @@
+import BulwarkCore
+import BulwarkFormats
+@testable import BulwarkRules
+import BulwarkTerraform
+import Testing
+
+/// Rules that follow provider-v4 split resources back to their bucket: by reference,
+/// by name, through the same unknown input, and per for_each instance.
+@Suite("Connected Terraform resources")
+struct ConnectedResourceTests {
+    func verdicts<R: TerraformRule>(_ rule: R.Type, _ source: String) throws -> [String: [TerraformVerdict]] {
+        let m = TerraformModule.evaluate(files: [.init(path: "main.tf", body: try HCLParser.parse(source, file: "main.tf"))])
+        var out: [String: [TerraformVerdict]] = [:]
+        for inst in m.instances where R.resourceTypes.contains(inst.type) { out[inst.address] = R.check(inst, in: m) }
+        return out
+    }
+
+    func kind(_ v: [TerraformVerdict]?) -> String {
+        switch v?.first {
+        case nil: return "pass"
+        case .violation: return "fail"
+        case .notEvaluated: return "not evaluated"
+        }
+    }
+
+    @Test("versioning links by reference, by shared variable, and per for_each key")
+    func versioningLinks() throws {
+        let v = try verdicts(S3BucketVersioning.self, """
+        variable "name" {}
+        variable "status" {}
+        locals { keys = ["a", "b"] }
+        resource "aws_s3_bucket" "byvar" { bucket = var.name }
+        resource "aws_s3_bucket_versioning" "byvar" {
+          bucket = var.name
+          versioning_configuration { status = "Enabled" }
+        }
+        resource "aws_s3_bucket" "each" {
+          for_each = toset(local.keys)
+          bucket   = "b-${each.key}"
+        }
+        resource "aws_s3_bucket_versioning" "each" {
+          for_each = toset(local.keys)
+          bucket   = aws_s3_bucket.each[each.key].id
+          versioning_configuration { status = each.key == "a" ? "Enabled" : "Suspended" }
+        }
+        resource "aws_s3_bucket" "unknown" { bucket = "u" }
+        resource "aws_s3_bucket_versioning" "unknown" {
+          bucket = aws_s3_bucket.unknown.id
+          versioning_configuration { status = var.status }
+        }
+        resource "aws_s3_bucket" "lonely" { bucket = "other" }
+        """)
+        #expect(kind(v["aws_s3_bucket.byvar"]) == "pass")
+        #expect(kind(v["aws_s3_bucket.each[\"a\"]"]) == "pass")
+        #expect(kind(v["aws_s3_bucket.each[\"b\"]"]) == "fail")
+        #expect(kind(v["aws_s3_bucket.unknown"]) == "not evaluated")
+        #expect(kind(v["aws_s3_bucket.lonely"]) == "fail")
+    }
+
+    @Test("a bucket that receives other buckets' access logs is not asked to log itself")
+    func logTargetExempt() throws {
+        let v = try verdicts(S3BucketAccessLogging.self, """
+        resource "aws_s3_bucket" "data" { bucket = "data" }
+        resource "aws_s3_bucket" "logs" { bucket = "data-logs" }
+        resource "aws_s3_bucket" "other" { bucket = "other" }
+        resource "aws_s3_bucket_logging" "data" {
+          bucket        = aws_s3_bucket.data.id
+          target_bucket = "data-logs"
+        }
+        """)
+        #expect(kind(v["aws_s3_bucket.data"]) == "pass")
+        #expect(kind(v["aws_s3_bucket.logs"]) == "pass")
+        #expect(kind(v["aws_s3_bucket.other"]) == "fail")
+    }
+
+    @Test("capitalised True is invalid Terraform and is reported, not read as a bool")
+    func capitalisedBool() throws {
+        let v = try verdicts(EBSVolumeEncrypted.self, "resource \"aws_ebs_volume\" \"x\" {\n  encrypted = True\n}\n")
+        guard case .notEvaluated(let path, let reason)? = v["aws_ebs_volume.x"]?.first else { Issue.record("expected not evaluated"); return }
+        #expect(path == "encrypted")
+        #expect(reason.contains("lowercase"))
+    }
+
+    @Test("instance disks: snapshot-backed devices inherit encryption, a missing root device fails, unknown sizes do not matter")
+    func instanceDisks() throws {
+        let v = try verdicts(InstanceBlockDevicesEncrypted.self, """
+        variable "size" {}
+        resource "aws_instance" "snap" {
+          root_block_device { snapshot_id = "snap-1" }
+        }
+        resource "aws_instance" "noroot" {}
+        resource "aws_instance" "ok" {
+          root_block_device {
+            volume_size = var.size
+            encrypted   = true
+          }
+        }
+        resource "aws_instance" "data" {
+          root_block_device { encrypted = true }
+          ebs_block_device {
+            device_name = "/dev/xvdb"
+            volume_size = var.size
+          }
+        }
+        """)
+        #expect(kind(v["aws_instance.snap"]) == "pass")
+        #expect(kind(v["aws_instance.noroot"]) == "fail")
+        #expect(kind(v["aws_instance.ok"]) == "pass")
+        #expect(kind(v["aws_instance.data"]) == "fail")
+    }
+}
