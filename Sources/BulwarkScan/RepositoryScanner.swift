@@ -222,8 +222,10 @@ public struct RepositoryScanner: Sendable {
             if u.file.kind == .terraform { byDir[dir, default: ([], [])].tf.append(.init(path: u.file.relativePath, body: body)) }
             else { byDir[dir, default: ([], [])].vars.append((u.file.relativePath, body)) }
         }
-        var out: [(String, Finding)] = []
-        for dir in byDir.keys.sorted() {
+        let filesByDir = byDir.mapValues(\.tf)
+        let load: @Sendable (String) -> [TerraformModule.File]? = { filesByDir[$0] }
+        var modules: [(String, TerraformModule)] = []
+        for dir in byDir.keys.sorted() where !byDir[dir]!.tf.isEmpty {
             let entry = byDir[dir]!
             // terraform.tfvars first, then *.auto.tfvars in name order (later wins).
             let vars = entry.vars.sorted { a, b in
@@ -232,12 +234,28 @@ public struct RepositoryScanner: Sendable {
                 if bn == "terraform.tfvars" { return false }
                 return an < bn
             }.map(\.1)
-            let module = TerraformModule.evaluate(files: entry.tf, tfvars: vars)
+            modules.append((dir, TerraformModule.evaluate(files: entry.tf, tfvars: vars, directory: dir, loadModule: load)))
+        }
+        // A directory another module calls is evaluated through that call, with its
+        // inputs; on its own it would only report unknown variables.
+        let called = modules.reduce(into: Set<String>()) { $0.formUnion($1.1.moduleDirectories) }
+        var out: [(String, Finding)] = []
+        for (dir, module) in modules where !called.contains(dir) {
+            for d in module.diagnostics {
+                out.append((d.file, Finding(ScanRules.terraformEvaluation, message: d.message,
+                                            at: SourceSpan(file: d.file, line: d.position.line, column: d.position.column), attributePath: "evaluate")))
+            }
+            for r in module.remoteModules {
+                out.append((r.file, Finding(ScanRules.moduleNotScanned, message: "module \"\(r.name)\" comes from \(r.source.isEmpty ? "an unknown source" : r.source) and is not scanned.",
+                                            at: SourceSpan(file: r.file, line: r.position.line, column: r.position.column),
+                                            resource: ResourceRef(kind: "module", name: r.name), attributePath: "source")))
+            }
             for rule in RuleRegistry.terraform where !options.config.disabledRules.contains(rule.metadata.id) {
                 for inst in module.instances where rule.resourceTypes.contains(inst.type) {
                     for verdict in rule.check(inst, in: module) {
                         let prefix = (inst.mode == "data" ? "data." : "") + inst.type + "."
-                        let resource = ResourceRef(kind: inst.type, name: inst.address.hasPrefix(prefix) ? String(inst.address.dropFirst(prefix.count)) : inst.address)
+                        let local = inst.address.dropFirst(inst.modulePath.count)
+                        let resource = ResourceRef(kind: inst.type, name: inst.modulePath + (local.hasPrefix(prefix) ? String(local.dropFirst(prefix.count)) : String(local)))
                         switch verdict {
                         case .violation(let path, let message):
                             let p = inst.position(of: path)

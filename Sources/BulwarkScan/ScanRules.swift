@@ -20,5 +20,17 @@ public enum ScanRules {
         remediation: "Fix the finding, or renew the exception with a new expiry and approval.",
         controls: [ControlRef("soc2", "CC3.4")], aliases: [])
 
-    public static let all = [parseError, suppressionWithoutReason, expiredSuppression]
+    public static let terraformEvaluation = RuleMetadata(
+        id: "BULWARK-003", title: "Terraform configuration could not be fully evaluated", severity: .low, pack: "scan",
+        rationale: "A local in a cycle, an invalid count or a missing module leaves resources the rules cannot see as Terraform would build them; the gap is reported, not guessed around.",
+        remediation: "Fix the configuration at the reported position (terraform validate reports the same problem).",
+        controls: [ControlRef("soc2", "CC8.1")], aliases: [])
+
+    public static let moduleNotScanned = RuleMetadata(
+        id: "BULWARK-004", title: "Remote Terraform module not scanned", severity: .info, pack: "scan",
+        rationale: "Registry and git modules are not in the repository, so their resources are not checked here; saying so keeps the coverage honest.",
+        remediation: "Scan the module's own repository, or vendor it into the repository and use a local source.",
+        controls: [ControlRef("soc2", "CC8.1")], aliases: [])
+
+    public static let all = [parseError, suppressionWithoutReason, expiredSuppression, terraformEvaluation, moduleNotScanned]
 }

@@ -25,8 +25,14 @@ public struct ResourceInstance: Sendable {
     /// resources set from the same unknown input still count as naming the same thing.
     public var symbols: [String: String] = [:]
 
+    /// `module.a.module.b["k"].` for resources of a called module, "" in the root.
+    public var modulePath: String = ""
+
     /// The instance key as written in the address (`["a"]`, `[0]`), or "" for a single instance.
-    public var instanceKey: String { address.hasSuffix("]") ? address.firstIndex(of: "[").map { String(address[$0...]) } ?? "" : "" }
+    public var instanceKey: String {
+        let local = address.dropFirst(modulePath.count)
+        return local.hasSuffix("]") ? local.firstIndex(of: "[").map { String(local[$0...]) } ?? "" : ""
+    }
 
     /// The address without an instance key: what references name.
     public var baseAddress: String { (mode == "data" ? "data." : "") + "\(type).\(name)" }
@@ -34,6 +40,7 @@ public struct ResourceInstance: Sendable {
     /// Whether the attribute at `path` refers to `other` — by reference, or by naming it
     /// (a string equal to one of `other`'s identifying attributes, as users often write).
     public func links(_ path: String, to other: ResourceInstance, byName names: [String] = []) -> Bool {
+        guard modulePath == other.modulePath else { return false }
         if references[path]?.contains(other.baseAddress) == true { return true }
         if let symbol = symbols[path], names.contains(where: { other.symbols[$0] == symbol }) { return true }
         guard case .known(let v) = attribute(path), let s = v.stringValue, !s.isEmpty else { return false }
@@ -102,6 +109,8 @@ public struct TerraformModule: Sendable {
     public var variables: [String: TFValue] = [:]
     public var locals: [String: TFValue] = [:]
     public var diagnostics: [ModuleDiagnostic] = []
+    /// Directories of local modules this module called (recursively): not roots themselves.
+    public var moduleDirectories: Set<String> = []
     /// `module` blocks whose source is not a local path: reported as not scanned.
     public var remoteModules: [(name: String, source: String, file: String, position: HCLPosition)] = []
 
@@ -117,8 +126,15 @@ public struct TerraformModule: Sendable {
     /// Evaluates parsed `.tf` files of one directory. `tfvars` are parsed variable files
     /// in precedence order (terraform.tfvars, *.auto.tfvars sorted, then --var-file);
     /// `overrides` are `--var name=value` settings, strongest.
+    ///
+    /// Local module calls (`source = "./x"`) are followed through `loadModule`, which
+    /// returns the parsed files of a repository-relative directory; their resources join
+    /// this module's instances under `module.name[key].` addresses, with the call's
+    /// arguments as their variables.
     public static func evaluate(files: [File], tfvars: [HCLBody] = [], overrides: [String: Value] = [:],
-                                readFile: (@Sendable (String) throws -> String)? = nil) -> TerraformModule {
+                                readFile: (@Sendable (String) throws -> String)? = nil,
+                                directory: String = "", loadModule: (@Sendable (String) -> [File]?)? = nil,
+                                inputs: [String: TFValue] = [:], modulePath: String = "", depth: Int = 0) -> TerraformModule {
         var m = TerraformModule()
         var base = EvalScope()
         base.readFile = readFile
@@ -140,6 +156,7 @@ public struct TerraformModule: Sendable {
             }
         }
         for (k, v) in overrides { m.variables[k] = .known(v) }
+        for (k, v) in inputs { m.variables[k] = v }
         base.variables = m.variables
 
         // Locals, each evaluated on demand so order in the files does not matter.
@@ -175,16 +192,6 @@ public struct TerraformModule: Sendable {
         for name in localExprs.keys.sorted() { _ = local(name) }
         base.locals = m.locals
 
-        // Modules from other places are not followed here.
-        for f in files {
-            for mod in f.body.blocks("module") {
-                let source = (try? ExpressionEvaluator(scope: base).evaluate(mod.body.attribute("source")?.expression ?? .literal(.null, mod.position)))?.known?.stringValue ?? ""
-                if !(source.hasPrefix("./") || source.hasPrefix("../")) {
-                    m.remoteModules.append((mod.labels.first ?? "", source, f.path, mod.position))
-                }
-            }
-        }
-
         // Resources, twice: the second pass resolves references to configured attributes
         // of resources evaluated in the first.
         var firstPass: [ResourceInstance] = []
@@ -204,8 +211,84 @@ public struct TerraformModule: Sendable {
             if pass == 1 { m.diagnostics += diagnostics }
             firstPass = out
         }
-        m.instances = firstPass
+        m.instances = firstPass.map { inst in
+            var inst = inst
+            inst.modulePath = modulePath
+            inst.address = modulePath + inst.address
+            return inst
+        }
+
+        var moduleScope = base
+        let known = firstPass
+        moduleScope.resolveReference = { root, steps in Self.reference(root, steps, in: known) }
+        for f in files {
+            for call in f.body.blocks("module") {
+                m.evaluateCall(call, file: f.path, scope: moduleScope, directory: directory, loadModule: loadModule,
+                               readFile: readFile, modulePath: modulePath, depth: depth)
+            }
+        }
         return m
+    }
+
+    static let moduleMetaArguments: Set<String> = ["source", "version", "count", "for_each", "providers", "depends_on"]
+
+    /// One `module` block: remote sources are recorded as not scanned; local ones are
+    /// evaluated once per `count`/`for_each` instance with the call's arguments.
+    mutating func evaluateCall(_ call: HCLBlock, file: String, scope: EvalScope, directory: String,
+                               loadModule: (@Sendable (String) -> [File]?)?, readFile: (@Sendable (String) throws -> String)?,
+                               modulePath: String, depth: Int) {
+        let name = call.labels.first ?? ""
+        let source = (try? ExpressionEvaluator(scope: scope).evaluate(call.body.attribute("source")?.expression ?? .literal(.null, call.position)))?.known?.stringValue ?? ""
+        guard source.hasPrefix("./") || source.hasPrefix("../") else {
+            remoteModules.append((name, source, file, call.position))
+            return
+        }
+        guard let loadModule else { return }
+        guard let dir = Self.join(directory, source) else {
+            diagnostics.append(ModuleDiagnostic(file: file, position: call.position, message: "module \"\(name)\": source \(source) is outside the scanned repository"))
+            return
+        }
+        guard depth < 16 else {
+            diagnostics.append(ModuleDiagnostic(file: file, position: call.position, message: "module \"\(name)\": modules nest more than 16 deep (a module calling itself?)"))
+            return
+        }
+        guard let childFiles = loadModule(dir), !childFiles.isEmpty else {
+            diagnostics.append(ModuleDiagnostic(file: file, position: call.position, message: "module \"\(name)\": no .tf files in \(dir.isEmpty ? "." : dir)"))
+            return
+        }
+        moduleDirectories.insert(dir)
+        let declared = Set(childFiles.flatMap { $0.body.blocks("variable").compactMap(\.labels.first) })
+        for a in call.body.attributes where !Self.moduleMetaArguments.contains(a.name) && !declared.contains(a.name) {
+            diagnostics.append(ModuleDiagnostic(file: file, position: a.position, message: "module \"\(name)\" has no variable \"\(a.name)\""))
+        }
+        for rep in Self.repetitions(of: call.body, file: file, scope: scope, diagnostics: &diagnostics) {
+            let ev = ExpressionEvaluator(scope: rep.scope)
+            var inputs: [String: TFValue] = [:]
+            for a in call.body.attributes where !Self.moduleMetaArguments.contains(a.name) {
+                do { inputs[a.name] = try ev.evaluate(a.expression) } catch {
+                    inputs[a.name] = .unknown(reason: "argument \(a.name) of module \"\(name)\" could not be evaluated")
+                }
+            }
+            let child = Self.evaluate(files: childFiles, readFile: readFile, directory: dir, loadModule: loadModule, inputs: inputs,
+                                      modulePath: modulePath + "module.\(name)\(rep.key).", depth: depth + 1)
+            instances += child.instances
+            diagnostics += child.diagnostics
+            remoteModules += child.remoteModules
+            moduleDirectories.formUnion(child.moduleDirectories)
+        }
+    }
+
+    /// `dir` + a relative module source, normalised; nil when it climbs above the root.
+    static func join(_ dir: String, _ source: String) -> String? {
+        var parts = dir.split(separator: "/").map(String.init).filter { $0 != "." }
+        for p in source.split(separator: "/").map(String.init) {
+            switch p {
+            case ".", "": continue
+            case "..": if parts.isEmpty { return nil } else { parts.removeLast() }
+            default: parts.append(p)
+            }
+        }
+        return parts.joined(separator: "/")
     }
 
     /// `local.x` names an expression mentions (directly), for dependency ordering.
@@ -272,16 +355,25 @@ public struct TerraformModule: Sendable {
     static func expand(_ block: HCLBlock, mode: String, file: String, scope: EvalScope, diagnostics: inout [ModuleDiagnostic]) -> [ResourceInstance] {
         let type = block.labels[0], name = block.labels[1]
         let prefix = (mode == "data" ? "data." : "") + "\(type).\(name)"
-        let ev = ExpressionEvaluator(scope: scope)
-        func make(_ address: String, _ s: EvalScope) -> ResourceInstance {
-            var inst = ResourceInstance(mode: mode, type: type, name: name, address: address, file: file, position: block.position,
+        return repetitions(of: block.body, file: file, scope: scope, diagnostics: &diagnostics).map { rep in
+            var inst = ResourceInstance(mode: mode, type: type, name: name, address: prefix + rep.key, file: file, position: block.position,
                                         attributes: Object(), unknown: [:], positions: [:])
             var attributes = Object()
-            evaluateBody(block.body, into: &attributes, path: "", instance: &inst, scope: s, skip: ["count", "for_each", "provider", "depends_on", "lifecycle"])
+            evaluateBody(block.body, into: &attributes, path: "", instance: &inst, scope: rep.scope, skip: ["count", "for_each", "provider", "depends_on", "lifecycle"])
             inst.attributes = attributes
+            if let (attr, reason) = rep.unknown { inst.unknown[attr] = reason }
             return inst
         }
-        if let count = block.body.attribute("count") {
+    }
+
+    /// The instances `count` or `for_each` make of a resource or module block: the
+    /// address key as Terraform writes it (`[0]`, `["k"]`, or none) and the scope with
+    /// `count.index`/`each.*` bound. An unknown repetition yields one representative
+    /// instance that remembers why.
+    static func repetitions(of body: HCLBody, file: String, scope: EvalScope, diagnostics: inout [ModuleDiagnostic])
+        -> [(key: String, scope: EvalScope, unknown: (String, String)?)] {
+        let ev = ExpressionEvaluator(scope: scope)
+        if let count = body.attribute("count") {
             do {
                 switch try ev.evaluate(count.expression) {
                 case .known(let v):
@@ -292,35 +384,33 @@ public struct TerraformModule: Sendable {
                     return (0..<Int(n)).map { i in
                         var s = scope
                         s.countIndex = i
-                        return make("\(prefix)[\(i)]", s)
+                        return ("[\(i)]", s, nil)
                     }
                 case .unknown(let r):
                     var s = scope
                     s.countIndex = 0
-                    var inst = make("\(prefix)[0]", s)
-                    inst.unknown["count"] = r
-                    return [inst]
+                    return [("[0]", s, ("count", r))]
                 }
             } catch let e as TFError {
                 diagnostics.append(ModuleDiagnostic(file: file, position: e.position ?? count.position, message: e.message))
                 return []
             } catch { return [] }
         }
-        if let fe = block.body.attribute("for_each") {
+        if let fe = body.attribute("for_each") {
             do {
                 switch try ev.evaluate(fe.expression) {
                 case .known(.object(let o)):
                     return o.keys.sorted().map { k in
                         var s = scope
                         s.each = (.known(.string(k)), .known(o[k] ?? .null))
-                        return make("\(prefix)[\(Value.string(k).jsonString())]", s)
+                        return ("[\(Value.string(k).jsonString())]", s, nil)
                     }
                 case .known(.array(let a)):
                     let keys = a.compactMap(\.stringValue)
                     return Array(Set(keys)).sorted().map { k in
                         var s = scope
                         s.each = (.known(.string(k)), .known(.string(k)))
-                        return make("\(prefix)[\(Value.string(k).jsonString())]", s)
+                        return ("[\(Value.string(k).jsonString())]", s, nil)
                     }
                 case .known(let v):
                     diagnostics.append(ModuleDiagnostic(file: file, position: fe.position, message: "for_each needs a map or a set of strings, got \(v.typeName)"))
@@ -328,16 +418,14 @@ public struct TerraformModule: Sendable {
                 case .unknown(let r):
                     var s = scope
                     s.each = (.unknown(reason: r), .unknown(reason: r))
-                    var inst = make("\(prefix)[each]", s)
-                    inst.unknown["for_each"] = r
-                    return [inst]
+                    return [("[each]", s, ("for_each", r))]
                 }
             } catch let e as TFError {
                 diagnostics.append(ModuleDiagnostic(file: file, position: e.position ?? fe.position, message: e.message))
                 return []
             } catch { return [] }
         }
-        return [make(prefix, scope)]
+        return [("", scope, nil)]
     }
 
     /// Evaluates a body into an object: attributes as values, blocks as lists of objects,

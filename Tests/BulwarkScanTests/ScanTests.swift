@@ -176,3 +176,57 @@ struct TerraformScanTests {
         #expect(r.unparsedFiles.first?.location.line == 2)
     }
 }
+
+@Suite("Scan: Terraform modules")
+struct TerraformModuleScanTests {
+    @Test("local modules are evaluated with their inputs (from tfvars), per for_each key, and not again as roots; remote modules are reported")
+    func localModules() throws {
+        let f = try Fixture([
+            ("live/main.tf", """
+            variable "admin_cidr" {}
+            module "bastion" {
+              source = "../modules/sg"
+              port   = 22
+              cidr   = var.admin_cidr
+            }
+            module "web" {
+              source   = "../modules/sg"
+              for_each = { http = 80, rdp = 3389 }
+              port     = each.value
+              cidr     = "0.0.0.0/0"
+            }
+            module "vpc" {
+              source  = "terraform-aws-modules/vpc/aws"
+              version = "5.0.0"
+            }
+            module "gone" {
+              source = "./missing"
+            }
+            """),
+            ("live/terraform.tfvars", "admin_cidr = \"0.0.0.0/0\"\n"),
+            ("modules/sg/main.tf", """
+            variable "port" {}
+            variable "cidr" {}
+            resource "aws_security_group_rule" "this" {
+              type        = "ingress"
+              from_port   = var.port
+              to_port     = var.port
+              protocol    = "tcp"
+              cidr_blocks = [var.cidr]
+            }
+            """),
+        ])
+        var o = RepositoryScanner.Options()
+        o.today = "2026-11-29"
+        let r = RepositoryScanner(options: o).scan([f.root])
+        let ssh = r.findings.filter { $0.ruleId == "AWS-SG-001" }
+        #expect(ssh.map(\.resource?.name) == ["module.bastion.this"])
+        #expect(ssh.first?.severity == .high && ssh.first?.location.file == "modules/sg/main.tf")
+        let rdp = r.findings.filter { $0.ruleId == "AWS-SG-002" }
+        #expect(rdp.map(\.resource?.name) == ["module.web[\"rdp\"].this"])
+        #expect(r.findings.contains { $0.ruleId == "BULWARK-004" && $0.message.contains("terraform-aws-modules/vpc/aws") })
+        #expect(r.findings.contains { $0.ruleId == "BULWARK-003" && $0.message.contains("live/missing") && $0.location.line == 17 })
+        // The module directory is not also scanned as a root with unknown variables.
+        #expect(!r.findings.contains { $0.severity == .info && $0.location.file == "modules/sg/main.tf" })
+    }
+}
