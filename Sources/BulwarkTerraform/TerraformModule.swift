@@ -25,6 +25,10 @@ public struct ResourceInstance: Sendable {
     /// resources set from the same unknown input still count as naming the same thing.
     public var symbols: [String: String] = [:]
 
+    /// Attribute paths set to exactly another resource's attribute (`aws_kms_key.k.arn`):
+    /// the value is unknown until apply, but it is certainly set.
+    public var setByReference: Set<String> = []
+
     /// `module.a.module.b["k"].` for resources of a called module, "" in the root.
     public var modulePath: String = ""
 
@@ -438,6 +442,7 @@ public struct TerraformModule: Sendable {
             let refs = resourceReferences(a.expression)
             if !refs.isEmpty { instance.references[p] = refs }
             if let symbol = inputSymbol(a.expression) { instance.symbols[p] = symbol }
+            if isResourceAttribute(a.expression) { instance.setByReference.insert(p) }
             do {
                 object[a.name] = try evaluatePartially(a.expression, path: p, evaluator: ev, instance: &instance)
             } catch let e as TFError {
@@ -542,6 +547,20 @@ public struct TerraformModule: Sendable {
             return nil
         case .parenthesized(let x, _): return inputSymbol(x)
         default: return nil
+        }
+    }
+
+    /// `aws_x.y.attr`, `aws_x.y[0].attr`, `data.aws_x.y.attr` (also alone inside `"${…}"`).
+    static func isResourceAttribute(_ e: HCLExpression) -> Bool {
+        switch e {
+        case .traversal(.variable(let root, _), let steps, _) where !nonResourceRoots.contains(root):
+            let names = steps.compactMap { if case .attribute(let a) = $0 { return a } else { return nil } }
+            return names.count >= (root == "data" ? 3 : 2)
+        case .template(let parts, _) where parts.count == 1:
+            if case .interpolation(let x, _, _) = parts[0] { return isResourceAttribute(x) }
+            return false
+        case .parenthesized(let x, _): return isResourceAttribute(x)
+        default: return false
         }
     }
 

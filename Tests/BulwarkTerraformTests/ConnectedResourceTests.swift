@@ -108,4 +108,18 @@ struct ConnectedResourceTests {
         #expect(kind(v["aws_instance.ok"]) == "pass")
         #expect(kind(v["aws_instance.data"]) == "fail")
     }
+
+    @Test("an attribute set to another resource's computed attribute counts as set; a conditional over it stays not evaluated")
+    func setByReference() throws {
+        let v = try verdicts(LogGroupKMS.self, """
+        variable "use_kms" {}
+        resource "aws_kms_key" "k" { enable_key_rotation = true }
+        resource "aws_cloudwatch_log_group" "ref" { kms_key_id = aws_kms_key.k.arn }
+        resource "aws_cloudwatch_log_group" "cond" { kms_key_id = var.use_kms ? aws_kms_key.k.arn : null }
+        resource "aws_cloudwatch_log_group" "none" { name = "x" }
+        """)
+        #expect(kind(v["aws_cloudwatch_log_group.ref"]) == "pass")
+        #expect(kind(v["aws_cloudwatch_log_group.cond"]) == "not evaluated")
+        #expect(kind(v["aws_cloudwatch_log_group.none"]) == "fail")
+    }
 }

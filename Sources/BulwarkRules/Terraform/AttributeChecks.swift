@@ -36,7 +36,8 @@ enum AttributeCheck {
 
     /// An attribute that must be set to something non-empty (a key, a retention period).
     static func requirePresent(_ r: ResourceInstance, _ path: String, meaning: String) -> [TerraformVerdict] {
-        require(r, path) { v in isSet(v) ? nil : "does not set \(leaf(path)), so \(meaning)" }
+        if r.setByReference.contains(path) { return [] }
+        return require(r, path) { v in isSet(v) ? nil : "does not set \(leaf(path)), so \(meaning)" }
     }
 
     /// Resources of `type` whose `via` attribute names `r` — the provider-v4 split

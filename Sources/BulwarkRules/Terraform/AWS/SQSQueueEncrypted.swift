@@ -17,6 +17,7 @@ enum SQSQueueEncrypted: TerraformRule {
 
     static func check(_ r: ResourceInstance, in module: TerraformModule) -> [TerraformVerdict] {
         let kms = r.attribute("kms_master_key_id")
+        if r.setByReference.contains("kms_master_key_id") { return [] }
         if case .known(let v) = kms, AttributeCheck.isSet(v) { return [] }
         let managed = AttributeCheck.requireBool(r, "sqs_managed_sse_enabled", true, whenMissing: false)
         // An unknown key could be the encryption the queue needs.
