@@ -18,6 +18,8 @@ public enum RuleRegistry {
         SecurityGroupOpenSSH.self, SecurityGroupOpenRDP.self, EBSVolumeEncrypted.self, InstanceBlockDevicesEncrypted.self,
         KMSKeyRotation.self, SQSQueueEncrypted.self, ECRImmutableTags.self, LogGroupRetention.self, LogGroupKMS.self,
         EKSPublicEndpoint.self, EKSControlPlaneLogging.self, S3BucketVersioning.self, S3BucketAccessLogging.self,
+        RDSDeletionProtection.self, RDSIAMAuthentication.self, RDSBackupRetention.self, LoadBalancerDeletionProtection.self,
+        DynamoDBCustomerKey.self, SecretRotationPeriod.self, InstanceMetadataV2.self, InstanceMetadataHopLimit.self,
     ]
 
     /// Swift rules' metadata and examples.
