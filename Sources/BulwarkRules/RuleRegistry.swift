@@ -20,6 +20,7 @@ public enum RuleRegistry {
         EKSPublicEndpoint.self, EKSControlPlaneLogging.self, S3BucketVersioning.self, S3BucketAccessLogging.self,
         RDSDeletionProtection.self, RDSIAMAuthentication.self, RDSBackupRetention.self, LoadBalancerDeletionProtection.self,
         DynamoDBCustomerKey.self, SecretRotationPeriod.self, InstanceMetadataV2.self, InstanceMetadataHopLimit.self,
+        KMSKeyWildcardPrincipal.self, S3BucketPolicyAnyPrincipal.self, IAMFullAdmin.self, IAMPolicyOnUser.self,
     ]
 
     /// Swift rules' metadata and examples.
