@@ -36,6 +36,9 @@ public struct RepositoryScanner: Sendable {
         public var today: String = RepositoryScanner.isoDate(Date())
         /// Files larger than this are reported and skipped (a 50 MB "manifest" is not one).
         public var maxFileBytes = 8 * 1024 * 1024
+        /// `--var` and `--var-file` for Terraform root modules.
+        public var terraformVariables: [String: Value] = [:]
+        public var terraformVarFiles: [HCLBody] = []
         public var progress: (@Sendable (Int, Int) -> Void)? = nil
         public init() {}
     }
@@ -233,8 +236,9 @@ public struct RepositoryScanner: Sendable {
                 if an == "terraform.tfvars" { return bn != "terraform.tfvars" }
                 if bn == "terraform.tfvars" { return false }
                 return an < bn
-            }.map(\.1)
-            modules.append((dir, TerraformModule.evaluate(files: entry.tf, tfvars: vars, directory: dir, loadModule: load)))
+            }.map(\.1) + options.terraformVarFiles
+            modules.append((dir, TerraformModule.evaluate(files: entry.tf, tfvars: vars, overrides: options.terraformVariables,
+                                                          directory: dir, loadModule: load)))
         }
         // A directory another module calls is evaluated through that call, with its
         // inputs; on its own it would only report unknown variables.

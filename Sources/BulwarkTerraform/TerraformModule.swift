@@ -234,6 +234,16 @@ public struct TerraformModule: Sendable {
         return m
     }
 
+    /// A `-var` value as Terraform reads it without the variable's type at hand: an HCL
+    /// literal (number, bool, list, object) when it is one, otherwise the raw string.
+    public static func commandLineValue(_ text: String) -> Value {
+        if let body = try? HCLParser.parse("v = \(text)\n", file: "--var"), let a = body.attributes.first,
+           case .known(let v)? = try? ExpressionEvaluator(scope: EvalScope()).evaluate(a.expression), v.stringValue == nil {
+            return v
+        }
+        return .string(text)
+    }
+
     static let moduleMetaArguments: Set<String> = ["source", "version", "count", "for_each", "providers", "depends_on"]
 
     /// One `module` block: remote sources are recorded as not scanned; local ones are

@@ -1,3 +1,4 @@
+import BulwarkTerraform
 import BulwarkCore
 import BulwarkScan
 import Foundation
@@ -228,5 +229,31 @@ struct TerraformModuleScanTests {
         #expect(r.findings.contains { $0.ruleId == "BULWARK-003" && $0.message.contains("live/missing") && $0.location.line == 17 })
         // The module directory is not also scanned as a root with unknown variables.
         #expect(!r.findings.contains { $0.severity == .info && $0.location.file == "modules/sg/main.tf" })
+    }
+
+    @Test("--var and --var-file values reach root modules, --var strongest; -var values read as HCL literals or strings")
+    func commandLineVariables() throws {
+        #expect(TerraformModule.commandLineValue("22") == .int(22))
+        #expect(TerraformModule.commandLineValue("[\"a\", \"b\"]") == .array([.string("a"), .string("b")]))
+        #expect(TerraformModule.commandLineValue("0.0.0.0/0") == .string("0.0.0.0/0"))
+        let f = try Fixture([
+            ("main.tf", """
+            variable "cidr" {}
+            variable "port" { default = 443 }
+            resource "aws_security_group_rule" "r" {
+              type        = "ingress"
+              from_port   = var.port
+              to_port     = var.port
+              protocol    = "tcp"
+              cidr_blocks = [var.cidr]
+            }
+            """),
+        ])
+        var o = RepositoryScanner.Options()
+        o.today = "2026-11-29"
+        o.terraformVarFiles = [try HCLParser.parse("port = 22\ncidr = \"10.0.0.0/8\"\n", file: "x.tfvars")]
+        #expect(!RepositoryScanner(options: o).scan([f.root]).findings.contains { $0.ruleId == "AWS-SG-001" })
+        o.terraformVariables = ["cidr": .string("0.0.0.0/0")]
+        #expect(RepositoryScanner(options: o).scan([f.root]).findings.contains { $0.ruleId == "AWS-SG-001" && $0.severity == .high })
     }
 }

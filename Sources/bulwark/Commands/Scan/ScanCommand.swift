@@ -5,6 +5,7 @@ import BulwarkKyverno
 import BulwarkReport
 import BulwarkRules
 import BulwarkScan
+import BulwarkTerraform
 import Foundation
 
 extension Severity: ExpressibleByArgument {}
@@ -46,6 +47,12 @@ struct ScanCommand: ParsableCommand {
     @Option(help: "Waivers file (default: .bulwark/waivers.yaml in the first path).")
     var waivers: String?
 
+    @Option(name: .customLong("var"), help: "Terraform variable NAME=VALUE for root modules (repeatable; strongest, as with terraform -var).")
+    var tfVars: [String] = []
+
+    @Option(name: .customLong("var-file"), help: "Terraform variables file for root modules (repeatable; after terraform.tfvars and *.auto.tfvars).")
+    var tfVarFiles: [String] = []
+
     @Flag(name: .customLong("no-inline-suppressions"), help: "Ignore bulwark:ignore, checkov:skip and bulwark.dev/ignore.")
     var noInlineSuppressions = false
 
@@ -65,6 +72,15 @@ struct ScanCommand: ParsableCommand {
             throw BulwarkError(.usage, "\(config): no such file")
         }
         options.inlineSuppressions = !noInlineSuppressions
+        for spec in tfVars {
+            let parts = spec.split(separator: "=", maxSplits: 1)
+            guard parts.count == 2, !parts[0].isEmpty else { throw ValidationError("--var expects NAME=VALUE, got '\(spec)'") }
+            options.terraformVariables[String(parts[0])] = TerraformModule.commandLineValue(String(parts[1]))
+        }
+        for file in tfVarFiles {
+            guard FileManager.default.fileExists(atPath: file) else { throw BulwarkError(.usage, "\(file): no such file") }
+            options.terraformVarFiles.append(try HCLParser.parse(try DocumentLoader.readText(file), file: file))
+        }
         if let baseline { options.baseline = try Baseline.parse(try DocumentLoader.readText(baseline), file: baseline) }
         let waiverPath = waivers ?? (isDirectory(root) ? root + "/.bulwark/waivers.yaml" : nil)
         if let waiverPath, FileManager.default.fileExists(atPath: waiverPath) {
