@@ -26,8 +26,8 @@ public enum Discovery {
         }
         if (lower.hasSuffix(".yml") || lower.hasSuffix(".yaml")), relativePath.contains(".github/workflows/") { return .workflow }
         if name == ".bulwark.yaml" || relativePath.hasPrefix(".bulwark/") { return .config }
-        if lower.hasSuffix(".tf") { return .terraform }
-        if lower == "terraform.tfvars" || lower.hasSuffix(".auto.tfvars") { return .tfvars }
+        if lower.hasSuffix(".tf") || lower.hasSuffix(".tf.json") { return .terraform }
+        if lower == "terraform.tfvars" || lower.hasSuffix(".auto.tfvars") || lower == "terraform.tfvars.json" || lower.hasSuffix(".auto.tfvars.json") { return .tfvars }
         if lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") || lower.hasSuffix(".json") { return .kubernetes }
         return nil
     }

@@ -146,7 +146,15 @@ public struct RepositoryScanner: Sendable {
                 unit.error = .init(location: at, message: "\(error)")
             }
         case .terraform, .tfvars:
-            do { unit.parsed = .hcl(try HCLParser.parse(text, file: file.relativePath)) } catch let e as BulwarkError {
+            do {
+                let json = file.relativePath.lowercased().hasSuffix(".json")
+                let body = switch (json, file.kind) {
+                case (true, .tfvars): try HCLJSON.parseVariables(text, file: file.relativePath)
+                case (true, _): try HCLJSON.parse(text, file: file.relativePath)
+                default: try HCLParser.parse(text, file: file.relativePath)
+                }
+                unit.parsed = .hcl(body)
+            } catch let e as BulwarkError {
                 unit.error = .init(location: e.location ?? at, message: e.message)
             } catch {
                 unit.error = .init(location: at, message: "\(error)")
@@ -230,13 +238,12 @@ public struct RepositoryScanner: Sendable {
         var modules: [(String, TerraformModule)] = []
         for dir in byDir.keys.sorted() where !byDir[dir]!.tf.isEmpty {
             let entry = byDir[dir]!
-            // terraform.tfvars first, then *.auto.tfvars in name order (later wins).
-            let vars = entry.vars.sorted { a, b in
-                let an = (a.0 as NSString).lastPathComponent, bn = (b.0 as NSString).lastPathComponent
-                if an == "terraform.tfvars" { return bn != "terraform.tfvars" }
-                if bn == "terraform.tfvars" { return false }
-                return an < bn
-            }.map(\.1) + options.terraformVarFiles
+            // terraform.tfvars, terraform.tfvars.json, then *.auto.tfvars(.json) by name.
+            func rank(_ path: String) -> (Int, String) {
+                let name = (path as NSString).lastPathComponent.lowercased()
+                return (name == "terraform.tfvars" ? 0 : name == "terraform.tfvars.json" ? 1 : 2, name)
+            }
+            let vars = entry.vars.sorted { rank($0.0) < rank($1.0) }.map(\.1) + options.terraformVarFiles
             modules.append((dir, TerraformModule.evaluate(files: entry.tf, tfvars: vars, overrides: options.terraformVariables,
                                                           directory: dir, loadModule: load)))
         }

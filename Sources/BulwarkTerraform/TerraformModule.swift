@@ -391,7 +391,8 @@ public struct TerraformModule: Sendable {
             do {
                 switch try ev.evaluate(count.expression) {
                 case .known(let v):
-                    guard let n = v.numberValue, n >= 0, n == n.rounded() else {
+                    // Terraform converts numeric strings ("2") to the number count needs.
+                    guard let n = v.numberValue ?? v.stringValue.flatMap(Double.init), n >= 0, n == n.rounded() else {
                         diagnostics.append(ModuleDiagnostic(file: file, position: count.position, message: "count must be a whole number, got \(v.jsonString())"))
                         return []
                     }
