@@ -120,7 +120,7 @@ struct HCLParserTests {
     @Test("syntax errors name the line and column of the problem", arguments: [
         ("variable\n  name = \"x\"\n}\n", 1, 9),
         ("a = \"unterminated\nb = 1\n", 1, 5),
-        ("resource \"x\" \"y\" {\n  a = 1\n", 3, 1),
+        ("resource \"x\" \"y\" {\n  a = 1\n", 1, 18),
         ("a = [1, 2\n", 2, 1),
         ("a = 1 b = 2\n", 1, 7),
         ("a = \"%{ if x }\"\n", 1, 5),

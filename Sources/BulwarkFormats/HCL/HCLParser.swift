@@ -125,12 +125,14 @@ public struct HCLParser {
 
     // MARK: Bodies
 
+    static let unclosedMessage = "expected '}' to close the block, found end of file"
+
     mutating func body(closing: UInt8?) throws -> HCLBody {
         var result = HCLBody()
         while true {
             try skip(newlines: true)
             if atEnd {
-                if closing != nil { throw error("expected '}' to close the block, found end of file") }
+                if closing != nil { throw error(Self.unclosedMessage) }
                 return result
             }
             if let closing, peek() == closing { return result }
@@ -165,10 +167,15 @@ public struct HCLParser {
             guard peek() == UInt8(ascii: "{") else {
                 throw error("expected '=' or a block's '{' after '\(name)', found \(describe(peek()))")
             }
+            let brace = here
             pos += 1
             depth += 1
             if depth > Self.maxDepth { throw error("blocks nested deeper than \(Self.maxDepth)") }
-            let inner = try body(closing: UInt8(ascii: "}"))
+            let inner: HCLBody
+            do { inner = try body(closing: UInt8(ascii: "}")) } catch let e as BulwarkError where e.message == Self.unclosedMessage {
+                // Point at the brace that is never closed, as HCL does, not at the end of file.
+                throw BulwarkError(.parse, "the block '\(name)' opened here is never closed (no matching '}')", at: SourceSpan(file: file, line: brace.line, column: brace.column))
+            }
             depth -= 1
             pos += 1  // '}'
             try endOfItem()
@@ -744,16 +751,22 @@ public struct HCLParser {
             }
             advance()
         }
-        var strip = 0
-        if indent {
-            strip = rawLines.filter { l in (l.start..<l.end).contains { bytes[$0] != 32 && bytes[$0] != 9 } }
-                .map { l in (l.start..<l.end).prefix { bytes[$0] == 32 || bytes[$0] == 9 }.count }.min() ?? 0
-        }
         var text: [UInt8] = []
-        for l in rawLines {
-            let s = min(l.end, l.start + strip)
-            if indent, (l.start..<s).contains(where: { bytes[$0] != 32 && bytes[$0] != 9 }) { text.append(contentsOf: bytes[l.start..<l.end]) } else { text.append(contentsOf: bytes[s..<l.end]) }
-            text.append(10)
+        if indent {
+            // Like HCL: indentation is counted in characters, Unicode spaces included, and
+            // the smallest indentation of the non-blank lines is removed from every line.
+            let lines = rawLines.map { String(decoding: bytes[$0.start..<$0.end], as: UTF8.self) }
+            func leading(_ l: String) -> Int { l.prefix { $0.isWhitespace && !$0.isNewline }.count }
+            let strip = lines.filter { $0.contains { !($0.isWhitespace) } }.map(leading).min() ?? 0
+            for l in lines {
+                text.append(contentsOf: Array(l.dropFirst(min(strip, leading(l))).utf8))
+                text.append(10)
+            }
+        } else {
+            for l in rawLines {
+                text.append(contentsOf: bytes[l.start..<l.end])
+                text.append(10)
+            }
         }
         return try templateParts(text, firstLine: open.line + 1)
     }

@@ -6,7 +6,7 @@ import Foundation
 struct TerraformCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "terraform", abstract: "Terraform tools (evaluation and rule packs are in progress).",
-        subcommands: [TerraformParse.self, TerraformConformance.self])
+        subcommands: [TerraformParse.self, TerraformConformance.self, TerraformHCLSpec.self])
 }
 
 struct TerraformParse: ParsableCommand {
