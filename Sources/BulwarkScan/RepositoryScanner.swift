@@ -62,6 +62,7 @@ public struct RepositoryScanner: Sendable {
         case dockerfile(Dockerfile)
         case workflow(Document)
         case hcl(HCLBody)
+        case terraformPlan(Document)
         case none
     }
 
@@ -127,7 +128,12 @@ public struct RepositoryScanner: Sendable {
             }
         case .kubernetes:
             do {
-                let docs = DocumentLoader.resources(in: try DocumentLoader.parse(text, file: file.relativePath))
+                let parsedDocs = try DocumentLoader.parse(text, file: file.relativePath)
+                if file.relativePath.hasSuffix(".json"), let plan = parsedDocs.first, TerraformPlan.isPlan(plan.value) {
+                    unit.parsed = .terraformPlan(plan)
+                    return unit
+                }
+                let docs = DocumentLoader.resources(in: parsedDocs)
                 let manifests = docs.filter { $0.value["apiVersion"]?.stringValue != nil && $0.value["kind"]?.stringValue != nil }
                 if !manifests.isEmpty { unit.parsed = .kubernetes(manifests) }
             } catch let e as BulwarkError {
@@ -247,6 +253,10 @@ public struct RepositoryScanner: Sendable {
             modules.append((dir, TerraformModule.evaluate(files: entry.tf, tfvars: vars, overrides: options.terraformVariables,
                                                           directory: dir, loadModule: load)))
         }
+        // Plans (`terraform show -json`) are modules Terraform has already evaluated.
+        for u in units {
+            if case .terraformPlan(let doc) = u.parsed { modules.append((u.file.relativePath, TerraformPlan.module(from: doc))) }
+        }
         // A directory another module calls is evaluated through that call, with its
         // inputs; on its own it would only report unknown variables.
         let called = modules.reduce(into: Set<String>()) { $0.formUnion($1.1.moduleDirectories) }
@@ -322,7 +332,7 @@ public struct RepositoryScanner: Sendable {
                 }
             }
             return out
-        case .none, .hcl:
+        case .none, .hcl, .terraformPlan:
             return []
         }
     }

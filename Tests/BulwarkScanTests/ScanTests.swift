@@ -256,4 +256,47 @@ struct TerraformModuleScanTests {
         o.terraformVariables = ["cidr": .string("0.0.0.0/0")]
         #expect(RepositoryScanner(options: o).scan([f.root]).findings.contains { $0.ruleId == "AWS-SG-001" && $0.severity == .high })
     }
+
+    static let plan = """
+    {
+      "format_version": "1.2",
+      "terraform_version": "1.9.0",
+      "planned_values": {"root_module": {
+        "resources": [
+          {"address": "aws_security_group.web", "mode": "managed", "type": "aws_security_group", "name": "web",
+           "values": {"name": "web", "ingress": [{"from_port": 22, "to_port": 22, "protocol": "tcp", "cidr_blocks": ["0.0.0.0/0"], "ipv6_cidr_blocks": []}]}},
+          {"address": "aws_s3_bucket.data", "mode": "managed", "type": "aws_s3_bucket", "name": "data", "values": {"bucket": "data"}},
+          {"address": "aws_s3_bucket_versioning.data", "mode": "managed", "type": "aws_s3_bucket_versioning", "name": "data",
+           "values": {"versioning_configuration": [{"status": "Enabled"}]}},
+          {"address": "aws_ebs_volume.v", "mode": "managed", "type": "aws_ebs_volume", "name": "v", "values": {"size": 20}}
+        ],
+        "child_modules": [{"address": "module.db", "resources": [
+          {"address": "module.db.aws_db_instance.main", "mode": "managed", "type": "aws_db_instance", "name": "main",
+           "values": {"deletion_protection": false, "backup_retention_period": 7, "iam_database_authentication_enabled": true}}
+        ]}]
+      }},
+      "resource_changes": [
+        {"address": "aws_s3_bucket_versioning.data", "change": {"actions": ["create"], "after_unknown": {"bucket": true}}},
+        {"address": "aws_ebs_volume.v", "change": {"actions": ["create"], "after_unknown": {"encrypted": true, "id": true}}}
+      ],
+      "configuration": {"root_module": {"resources": [
+        {"address": "aws_s3_bucket_versioning.data", "expressions": {"bucket": {"references": ["aws_s3_bucket.data.id", "aws_s3_bucket.data"]}}}
+      ]}}
+    }
+    """
+
+    @Test("plan JSON runs the same rules: planned values, after_unknown as not evaluated, configuration references, module addresses")
+    func planJSON() throws {
+        let f = try Fixture([("plan.json", Self.plan)])
+        var o = RepositoryScanner.Options()
+        o.today = "2026-11-29"
+        let r = RepositoryScanner(options: o).scan([f.root])
+        let ssh = try #require(r.findings.first { $0.ruleId == "AWS-SG-001" })
+        #expect(ssh.severity == .high && ssh.location.file == "plan.json" && ssh.location.line == 7)
+        #expect(!r.findings.contains { $0.ruleId == "AWS-S3-001" && $0.resource?.name == "data" && $0.severity != .info })
+        let ebs = try #require(r.findings.first { $0.ruleId == "AWS-EBS-001" })
+        #expect(ebs.severity == .info && ebs.message.contains("after apply"))
+        #expect(r.findings.contains { $0.ruleId == "AWS-RDS-001" && $0.resource?.name == "module.db.main" })
+        #expect(TerraformPlan.modulePath(of: "module.a[\"x.y\"].module.b.aws_s3_bucket.c[0]") == "module.a[\"x.y\"].module.b.")
+    }
 }
