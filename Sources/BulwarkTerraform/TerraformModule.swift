@@ -29,6 +29,10 @@ public struct ResourceInstance: Sendable {
     /// the value is unknown until apply, but it is certainly set.
     public var setByReference: Set<String> = []
 
+    /// Attribute paths set by a conditional whose condition is unknown but whose branches
+    /// are all known: the values it can take.
+    public var alternatives: [String: [Value]] = [:]
+
     /// `module.a.module.b["k"].` for resources of a called module, "" in the root.
     public var modulePath: String = ""
 
@@ -456,6 +460,7 @@ public struct TerraformModule: Sendable {
             if isResourceAttribute(a.expression) { instance.setByReference.insert(p) }
             do {
                 object[a.name] = try evaluatePartially(a.expression, path: p, evaluator: ev, instance: &instance)
+                if instance.unknown[p] != nil, let values = branchValues(a.expression, ev) { instance.alternatives[p] = values }
             } catch let e as TFError {
                 object[a.name] = .null
                 instance.unknown[p] = "could not be evaluated: \(e.message)"
@@ -558,6 +563,22 @@ public struct TerraformModule: Sendable {
             return nil
         case .parenthesized(let x, _): return inputSymbol(x)
         default: return nil
+        }
+    }
+
+    /// Every value a conditional with an unknown condition can take, when each branch is
+    /// known (nested conditionals included): rules then fail only if every branch fails.
+    static func branchValues(_ e: HCLExpression, _ ev: ExpressionEvaluator, depth: Int = 0) -> [Value]? {
+        guard depth < 8 else { return nil }
+        switch e {
+        case .parenthesized(let x, _): return branchValues(x, ev, depth: depth + 1)
+        case .conditional(let c, let a, let b, _):
+            if case .known(let cv)? = try? ev.evaluate(c), let flag = cv.boolValue { return branchValues(flag ? a : b, ev, depth: depth + 1) }
+            guard let x = branchValues(a, ev, depth: depth + 1), let y = branchValues(b, ev, depth: depth + 1) else { return nil }
+            return x + y
+        default:
+            if case .known(let v)? = try? ev.evaluate(e) { return [v] }
+            return nil
         }
     }
 

@@ -122,4 +122,36 @@ struct ConnectedResourceTests {
         #expect(kind(v["aws_cloudwatch_log_group.cond"]) == "not evaluated")
         #expect(kind(v["aws_cloudwatch_log_group.none"]) == "fail")
     }
+
+    @Test("a conditional on an unknown value fails only when every branch fails, passes when none does")
+    func conditionalBranches() throws {
+        let v = try verdicts(EBSVolumeEncrypted.self, """
+        variable "prod" {}
+        resource "aws_ebs_volume" "never" { encrypted = var.prod ? false : false }
+        resource "aws_ebs_volume" "always" { encrypted = var.prod ? true : (var.prod == false ? true : true) }
+        resource "aws_ebs_volume" "sometimes" { encrypted = var.prod ? true : false }
+        """)
+        #expect(kind(v["aws_ebs_volume.never"]) == "fail")
+        #expect(kind(v["aws_ebs_volume.always"]) == "pass")
+        #expect(kind(v["aws_ebs_volume.sometimes"]) == "not evaluated")
+        let sg = try verdicts(SecurityGroupOpenSSH.self, """
+        variable "public" {}
+        resource "aws_security_group_rule" "both" {
+          type        = "ingress"
+          from_port   = 22
+          to_port     = 22
+          protocol    = "tcp"
+          cidr_blocks = var.public ? ["0.0.0.0/0"] : ["10.0.0.0/8", "::/0"]
+        }
+        resource "aws_security_group_rule" "one" {
+          type        = "ingress"
+          from_port   = 22
+          to_port     = 22
+          protocol    = "tcp"
+          cidr_blocks = var.public ? ["0.0.0.0/0"] : ["10.0.0.0/8"]
+        }
+        """)
+        #expect(kind(sg["aws_security_group_rule.both"]) == "fail")
+        #expect(kind(sg["aws_security_group_rule.one"]) == "not evaluated")
+    }
 }

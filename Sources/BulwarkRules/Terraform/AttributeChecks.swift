@@ -20,7 +20,17 @@ enum AttributeCheck {
     /// that follows the resource address ("aws_ebs_volume.x <text>.").
     static func require(_ r: ResourceInstance, _ path: String, _ problem: (Value) -> String?) -> [TerraformVerdict] {
         switch r.attribute(path) {
-        case .unknown(let reason): return [.notEvaluated(path: path, reason: reason)]
+        case .unknown(let reason):
+            // A conditional fails only when every branch it can take fails.
+            if let values = r.alternatives[path] {
+                let problems = values.map(problem)
+                if problems.allSatisfy({ $0 == nil }) { return [] }
+                if let first = problems.first ?? nil, problems.allSatisfy({ $0 != nil }) {
+                    return [.violation(path: path, message: "\(r.address) \(first) in every branch of its conditional.")]
+                }
+                return [.notEvaluated(path: path, reason: "\(reason); the conditional is insecure in some branches and not others")]
+            }
+            return [.notEvaluated(path: path, reason: reason)]
         case .known(let v): return problem(v).map { [.violation(path: path, message: "\(r.address) \($0).")] } ?? []
         }
     }

@@ -20,6 +20,11 @@ enum IngressOpenPort {
         }
     }
 
+    static func openCIDR(_ v: Value) -> String? {
+        let cidrs = v.arrayValue?.compactMap(\.stringValue) ?? v.stringValue.map { [$0] } ?? []
+        return cidrs.first { $0 == "0.0.0.0/0" || $0 == "::/0" }
+    }
+
     /// One ingress definition: open when the port range covers `port` for TCP (or all
     /// protocols) from a world CIDR. Unknown parts make it "not evaluated".
     static func rule(_ r: ResourceInstance, port: Int, prefix: String, cidrKeys: [String], protocolKey: String) -> [TerraformVerdict] {
@@ -37,11 +42,17 @@ enum IngressOpenPort {
             switch r.attribute(prefix + key) {
             case .unknown(let reason):
                 // Only an unknown CIDR could open the port; unknown sibling sources (security
-                // group ids) cannot.
+                // group ids) cannot. A conditional opens it only if every branch does.
+                if let values = r.alternatives[prefix + key] {
+                    let open = values.map { openCIDR($0) }
+                    if open.allSatisfy({ $0 == nil }) { continue }
+                    if let first = open.first ?? nil, open.allSatisfy({ $0 != nil }) {
+                        return [.violation(path: prefix + key, message: "\(r.address) allows port \(port) from \(first) in every branch of its conditional.")]
+                    }
+                }
                 return [.notEvaluated(path: prefix + key, reason: reason)]
             case .known(let v):
-                let cidrs = v.arrayValue?.compactMap(\.stringValue) ?? v.stringValue.map { [$0] } ?? []
-                if let open = cidrs.first(where: { $0 == "0.0.0.0/0" || $0 == "::/0" }) {
+                if let open = openCIDR(v) {
                     return [.violation(path: prefix + key, message: "\(r.address) allows port \(port) from \(open).")]
                 }
             }
