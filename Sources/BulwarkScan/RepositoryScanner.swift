@@ -240,7 +240,12 @@ public struct RepositoryScanner: Sendable {
             else { byDir[dir, default: ([], [])].vars.append((u.file.relativePath, body)) }
         }
         let filesByDir = byDir.mapValues(\.tf)
-        let load: @Sendable (String) -> [TerraformModule.File]? = { filesByDir[$0] }
+        // Where the scanned repository is on disk, for modules `terraform init` installed
+        // under .terraform/ (which discovery skips).
+        let base = units.first { $0.file.kind == .terraform }.map { u in String(u.file.path.dropLast(u.file.relativePath.count)) } ?? ""
+        let load: @Sendable (String) -> [TerraformModule.File]? = { dir in
+            filesByDir[dir] ?? Self.readModuleDirectory(base: base, dir: dir)
+        }
         var modules: [(String, TerraformModule)] = []
         for dir in byDir.keys.sorted() where !byDir[dir]!.tf.isEmpty {
             let entry = byDir[dir]!
@@ -251,7 +256,8 @@ public struct RepositoryScanner: Sendable {
             }
             let vars = entry.vars.sorted { rank($0.0) < rank($1.0) }.map(\.1) + options.terraformVarFiles
             modules.append((dir, TerraformModule.evaluate(files: entry.tf, tfvars: vars, overrides: options.terraformVariables,
-                                                          directory: dir, loadModule: load)))
+                                                          directory: dir, loadModule: load,
+                                                          installed: Self.installedModules(base: base, dir: dir))))
         }
         // Plans (`terraform show -json`) are modules Terraform has already evaluated.
         for u in units {
@@ -261,7 +267,12 @@ public struct RepositoryScanner: Sendable {
         // inputs; on its own it would only report unknown variables.
         let called = modules.reduce(into: Set<String>()) { $0.formUnion($1.1.moduleDirectories) }
         var out: [(String, Finding)] = []
+        let scanned = Set(units.map(\.file.relativePath))
         for (dir, module) in modules where !called.contains(dir) {
+            // Findings in installed modules (.terraform/, not scanned files) are filed with
+            // the root module that calls them; their location still names the module file.
+            let anchor = byDir[dir]?.tf.first?.path ?? dir
+            func owner(_ file: String) -> String { scanned.contains(file) ? file : anchor }
             for d in module.diagnostics {
                 out.append((d.file, Finding(ScanRules.terraformEvaluation, message: d.message,
                                             at: SourceSpan(file: d.file, line: d.position.line, column: d.position.column), attributePath: "evaluate")))
@@ -280,20 +291,43 @@ public struct RepositoryScanner: Sendable {
                         switch verdict {
                         case .violation(let path, let message):
                             let p = inst.position(of: path)
-                            out.append((inst.file, Finding(rule.metadata, message: message, at: SourceSpan(file: inst.file, line: p.line, column: p.column),
+                            out.append((owner(inst.file), Finding(rule.metadata, message: message, at: SourceSpan(file: inst.file, line: p.line, column: p.column),
                                                            resource: resource, attributePath: path)))
                         case .notEvaluated(let path, let reason):
                             let p = inst.position(of: path)
                             var f = Finding(rule.metadata, message: "not evaluated: \(path) — \(reason)", at: SourceSpan(file: inst.file, line: p.line, column: p.column),
                                             resource: resource, attributePath: path)
                             f.severity = .info
-                            out.append((inst.file, f))
+                            out.append((owner(inst.file), f))
                         }
                     }
                 }
             }
         }
         return out
+    }
+
+    /// `.terraform/modules/modules.json` of a root module: call key → repo-relative dir.
+    static func installedModules(base: String, dir: String) -> [String: String] {
+        let prefix = dir.isEmpty ? "" : dir + "/"
+        guard let text = try? String(contentsOfFile: base + prefix + ".terraform/modules/modules.json", encoding: .utf8),
+              let json = try? JSONParser.parseValue(text) else { return [:] }
+        var out: [String: String] = [:]
+        for m in json["Modules"]?.arrayValue ?? [] {
+            guard let key = m["Key"]?.stringValue, !key.isEmpty, let d = m["Dir"]?.stringValue, !d.hasPrefix("/") else { continue }
+            out[key] = TerraformModule.join(dir, "./" + d)
+        }
+        return out
+    }
+
+    /// The `.tf` files of a directory discovery did not walk (an installed module).
+    static func readModuleDirectory(base: String, dir: String) -> [TerraformModule.File]? {
+        guard dir.contains(".terraform/"), let names = try? FileManager.default.contentsOfDirectory(atPath: base + dir) else { return nil }
+        return names.filter { $0.hasSuffix(".tf") }.sorted().compactMap { name in
+            let rel = dir + "/" + name
+            guard let text = try? String(contentsOfFile: base + rel, encoding: .utf8), let body = try? HCLParser.parse(text, file: rel) else { return nil }
+            return TerraformModule.File(path: rel, body: body)
+        }
     }
 
     func finding(_ meta: RuleMetadata, _ hit: RuleHit, file: String) -> Finding {

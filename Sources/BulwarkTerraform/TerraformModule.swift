@@ -1,3 +1,4 @@
+import Foundation
 import BulwarkCore
 import BulwarkFormats
 
@@ -142,7 +143,8 @@ public struct TerraformModule: Sendable {
     public static func evaluate(files: [File], tfvars: [HCLBody] = [], overrides: [String: Value] = [:],
                                 readFile: (@Sendable (String) throws -> String)? = nil,
                                 directory: String = "", loadModule: (@Sendable (String) -> [File]?)? = nil,
-                                inputs: [String: TFValue] = [:], modulePath: String = "", depth: Int = 0) -> TerraformModule {
+                                inputs: [String: TFValue] = [:], modulePath: String = "", depth: Int = 0,
+                                installed: [String: String] = [:]) -> TerraformModule {
         var m = TerraformModule()
         var base = EvalScope()
         base.readFile = readFile
@@ -232,7 +234,7 @@ public struct TerraformModule: Sendable {
         for f in files {
             for call in f.body.blocks("module") {
                 m.evaluateCall(call, file: f.path, scope: moduleScope, directory: directory, loadModule: loadModule,
-                               readFile: readFile, modulePath: modulePath, depth: depth)
+                               readFile: readFile, modulePath: modulePath, depth: depth, installed: installed)
             }
         }
         return m
@@ -254,15 +256,20 @@ public struct TerraformModule: Sendable {
     /// evaluated once per `count`/`for_each` instance with the call's arguments.
     mutating func evaluateCall(_ call: HCLBlock, file: String, scope: EvalScope, directory: String,
                                loadModule: (@Sendable (String) -> [File]?)?, readFile: (@Sendable (String) throws -> String)?,
-                               modulePath: String, depth: Int) {
+                               modulePath: String, depth: Int, installed: [String: String]) {
         let name = call.labels.first ?? ""
         let source = (try? ExpressionEvaluator(scope: scope).evaluate(call.body.attribute("source")?.expression ?? .literal(.null, call.position)))?.known?.stringValue ?? ""
-        guard source.hasPrefix("./") || source.hasPrefix("../") else {
+        let local = source.hasPrefix("./") || source.hasPrefix("../")
+        // `terraform init` records where it downloaded each remote module, keyed by the
+        // call path without instance keys ("vpc", "vpc.subnets").
+        let key = (modulePath.replacingOccurrences(of: #"\[[^\]]*\]"#, with: "", options: .regularExpression)
+            .split(separator: ".").filter { $0 != "module" } + [Substring(name)]).joined(separator: ".")
+        guard local || installed[key] != nil else {
             remoteModules.append((name, source, file, call.position))
             return
         }
         guard let loadModule else { return }
-        guard let dir = Self.join(directory, source) else {
+        guard let dir = local ? Self.join(directory, source) : installed[key] else {
             diagnostics.append(ModuleDiagnostic(file: file, position: call.position, message: "module \"\(name)\": source \(source) is outside the scanned repository"))
             return
         }
@@ -288,7 +295,7 @@ public struct TerraformModule: Sendable {
                 }
             }
             let child = Self.evaluate(files: childFiles, readFile: readFile, directory: dir, loadModule: loadModule, inputs: inputs,
-                                      modulePath: modulePath + "module.\(name)\(rep.key).", depth: depth + 1)
+                                      modulePath: modulePath + "module.\(name)\(rep.key).", depth: depth + 1, installed: installed)
             instances += child.instances
             diagnostics += child.diagnostics
             remoteModules += child.remoteModules
@@ -297,7 +304,7 @@ public struct TerraformModule: Sendable {
     }
 
     /// `dir` + a relative module source, normalised; nil when it climbs above the root.
-    static func join(_ dir: String, _ source: String) -> String? {
+    public static func join(_ dir: String, _ source: String) -> String? {
         var parts = dir.split(separator: "/").map(String.init).filter { $0 != "." }
         for p in source.split(separator: "/").map(String.init) {
             switch p {

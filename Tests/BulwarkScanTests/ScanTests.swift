@@ -299,4 +299,28 @@ struct TerraformModuleScanTests {
         #expect(r.findings.contains { $0.ruleId == "AWS-RDS-001" && $0.resource?.name == "module.db.main" })
         #expect(TerraformPlan.modulePath(of: "module.a[\"x.y\"].module.b.aws_s3_bucket.c[0]") == "module.a[\"x.y\"].module.b.")
     }
+
+    @Test("registry modules installed by terraform init (.terraform/modules/modules.json) are evaluated with their inputs")
+    func installedModules() throws {
+        let f = try Fixture([
+            ("live/main.tf", "module \"sg\" {\n  source = \"example/sg/aws\"\n  port   = 22\n}\nmodule \"other\" {\n  source = \"example/other/aws\"\n}\n"),
+            ("live/.terraform/modules/modules.json", "{\"Modules\":[{\"Key\":\"\",\"Dir\":\".\"},{\"Key\":\"sg\",\"Source\":\"registry.terraform.io/example/sg/aws\",\"Dir\":\".terraform/modules/sg\"}]}"),
+            ("live/.terraform/modules/sg/main.tf", """
+            variable "port" {}
+            resource "aws_security_group_rule" "r" {
+              type        = "ingress"
+              from_port   = var.port
+              to_port     = var.port
+              protocol    = "tcp"
+              cidr_blocks = ["0.0.0.0/0"]
+            }
+            """),
+        ])
+        var o = RepositoryScanner.Options()
+        o.today = "2026-11-29"
+        let r = RepositoryScanner(options: o).scan([f.root])
+        let ssh = try #require(r.findings.first { $0.ruleId == "AWS-SG-001" })
+        #expect(ssh.resource?.name == "module.sg.r" && ssh.location.file == "live/.terraform/modules/sg/main.tf" && ssh.location.line == 7)
+        #expect(r.findings.filter { $0.ruleId == "BULWARK-004" }.map(\.resource?.name) == ["other"])
+    }
 }
