@@ -21,6 +21,8 @@ public enum RuleRegistry {
         RDSDeletionProtection.self, RDSIAMAuthentication.self, RDSBackupRetention.self, LoadBalancerDeletionProtection.self,
         DynamoDBCustomerKey.self, SecretRotationPeriod.self, InstanceMetadataV2.self, InstanceMetadataHopLimit.self,
         KMSKeyWildcardPrincipal.self, S3BucketPolicyAnyPrincipal.self, IAMFullAdmin.self, IAMPolicyOnUser.self,
+        SecurityGroupOpenAllPorts.self, CloudTrailMultiRegion.self, CloudTrailLogValidation.self, CloudTrailKMS.self, CloudTrailLogging.self,
+        ECRScanOnPush.self, EKSSecretsEncryption.self, RDSStorageEncrypted.self, RDSPublicAccess.self, SNSTopicEncrypted.self,
     ]
 
     /// Swift rules' metadata and examples.

@@ -7,7 +7,8 @@ import BulwarkTerraform
 enum IngressOpenPort {
     static let resourceTypes: Set<String> = ["aws_security_group", "aws_security_group_rule", "aws_vpc_security_group_ingress_rule"]
 
-    static func check(_ r: ResourceInstance, port: Int) -> [TerraformVerdict] {
+    /// `port` nil means "every port": only rules opening the whole range count.
+    static func check(_ r: ResourceInstance, port: Int?) -> [TerraformVerdict] {
         switch r.type {
         case "aws_security_group":
             if let reason = r.unknown["ingress"] { return [.notEvaluated(path: "ingress", reason: reason)] }
@@ -27,7 +28,7 @@ enum IngressOpenPort {
 
     /// One ingress definition: open when the port range covers `port` for TCP (or all
     /// protocols) from a world CIDR. Unknown parts make it "not evaluated".
-    static func rule(_ r: ResourceInstance, port: Int, prefix: String, cidrKeys: [String], protocolKey: String) -> [TerraformVerdict] {
+    static func rule(_ r: ResourceInstance, port: Int?, prefix: String, cidrKeys: [String], protocolKey: String) -> [TerraformVerdict] {
         let proto = r.attribute(prefix + protocolKey), from = r.attribute(prefix + "from_port"), to = r.attribute(prefix + "to_port")
         for (name, v) in [(protocolKey, proto), ("from_port", from), ("to_port", to)] {
             if case .unknown(let reason) = v { return [.notEvaluated(path: prefix + name, reason: reason)] }
@@ -35,9 +36,13 @@ enum IngressOpenPort {
         let p = proto.known?.interpolationText.lowercased() ?? "tcp"
         guard ["tcp", "6", "-1", "all"].contains(p) else { return [] }
         let all = p == "-1" || p == "all"
-        let lo = from.known?.numberValue ?? (all ? 0 : -1), hi = to.known?.numberValue ?? (all ? 65535 : -1)
-        // 0–0 means every port (as AWS reads it for all-protocol rules, and Checkov for any).
-        guard all || (lo == 0 && hi == 0) || (lo <= Double(port) && Double(port) <= hi) else { return [] }
+        // A missing port (-2) matches nothing; -1 is a real value meaning "all".
+        let lo = from.known?.numberValue ?? (all ? 0 : -2), hi = to.known?.numberValue ?? (all ? 65535 : -2)
+        // 0–0 and -1–-1 mean every port (as AWS reads them for all-protocol rules, and Checkov for any).
+        let everyPort = (lo == 0 && hi == 0) || (lo == -1 && hi == -1)
+        let covered = port.map { lo <= Double($0) && Double($0) <= hi } ?? (lo <= 0 && hi >= 65535)
+        guard all || everyPort || covered else { return [] }
+        let what = port.map { "port \($0)" } ?? "every port"
         for key in cidrKeys {
             switch r.attribute(prefix + key) {
             case .unknown(let reason):
@@ -47,13 +52,13 @@ enum IngressOpenPort {
                     let open = values.map { openCIDR($0) }
                     if open.allSatisfy({ $0 == nil }) { continue }
                     if let first = open.first ?? nil, open.allSatisfy({ $0 != nil }) {
-                        return [.violation(path: prefix + key, message: "\(r.address) allows port \(port) from \(first) in every branch of its conditional.")]
+                        return [.violation(path: prefix + key, message: "\(r.address) allows \(what) from \(first) in every branch of its conditional.")]
                     }
                 }
                 return [.notEvaluated(path: prefix + key, reason: reason)]
             case .known(let v):
                 if let open = openCIDR(v) {
-                    return [.violation(path: prefix + key, message: "\(r.address) allows port \(port) from \(open).")]
+                    return [.violation(path: prefix + key, message: "\(r.address) allows \(what) from \(open).")]
                 }
             }
         }
