@@ -23,6 +23,8 @@ public enum RuleRegistry {
         KMSKeyWildcardPrincipal.self, S3BucketPolicyAnyPrincipal.self, IAMFullAdmin.self, IAMPolicyOnUser.self,
         SecurityGroupOpenAllPorts.self, CloudTrailMultiRegion.self, CloudTrailLogValidation.self, CloudTrailKMS.self, CloudTrailLogging.self,
         ECRScanOnPush.self, EKSSecretsEncryption.self, RDSStorageEncrypted.self, RDSPublicAccess.self, SNSTopicEncrypted.self,
+        SearchDomainEncryptedAtRest.self, SearchDomainNodeToNode.self, SearchDomainHTTPS.self, KinesisStreamEncrypted.self,
+        NeptuneStorageEncrypted.self, LoadBalancerAccessLogs.self, CodeBuildArtifactsEncrypted.self,
     ]
 
     /// Swift rules' metadata and examples.
