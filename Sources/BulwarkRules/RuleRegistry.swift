@@ -25,6 +25,10 @@ public enum RuleRegistry {
         ECRScanOnPush.self, EKSSecretsEncryption.self, RDSStorageEncrypted.self, RDSPublicAccess.self, SNSTopicEncrypted.self,
         SearchDomainEncryptedAtRest.self, SearchDomainNodeToNode.self, SearchDomainHTTPS.self, KinesisStreamEncrypted.self,
         NeptuneStorageEncrypted.self, LoadBalancerAccessLogs.self, CodeBuildArtifactsEncrypted.self,
+        // Azure
+        AKSNetworkPolicy.self, AKSPrivateAPI.self, AKSRBAC.self, KeyVaultKeyExpiry.self, KeyVaultNetworkDeny.self, KeyVaultPurgeProtection.self, NSGOpenRDP.self, NSGOpenSSH.self, SQLFirewallAllowAll.self, SQLServerMinTLS.self, SQLServerPublicAccess.self, StorageHTTPSOnly.self, StorageMinTLS.self, StorageNoPublicBlobs.self,
+        // GCP
+        BucketIAMPublic.self, BucketPublicAccessPrevention.self, BucketUniformAccess.self, FirewallOpenRDP.self, FirewallOpenSSH.self, GKELegacyABAC.self, GKEMasterAuthorizedNetworks.self, GKENetworkPolicy.self, GKEPrivateNodes.self, InstanceOSLogin.self, InstanceSerialPort.self, CloudKMSKeyRotation.self, SQLOpenAuthorizedNetwork.self, SQLRequireSSL.self,
     ]
 
     /// Swift rules' metadata and examples.

@@ -98,7 +98,7 @@ struct RuleExampleTests {
         let sources = url.appendingPathComponent("Sources/BulwarkRules")
         let registered = Set(RuleRegistry.swiftRules.map { "\($0.metadata.id)" })
         var declared: [String] = []
-        for dir in ["Dockerfile", "Actions", "Kubernetes/CrossResource", "Terraform/AWS"] {
+        for dir in ["Dockerfile", "Actions", "Kubernetes/CrossResource", "Terraform/AWS", "Terraform/Azure", "Terraform/GCP"] {
             let path = sources.appendingPathComponent(dir).path
             for f in try FileManager.default.contentsOfDirectory(atPath: path) where f.hasSuffix(".swift") {
                 let text = try String(contentsOfFile: path + "/" + f, encoding: .utf8)
