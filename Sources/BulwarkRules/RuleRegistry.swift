@@ -25,6 +25,10 @@ public enum RuleRegistry {
         ECRScanOnPush.self, EKSSecretsEncryption.self, RDSStorageEncrypted.self, RDSPublicAccess.self, SNSTopicEncrypted.self,
         SearchDomainEncryptedAtRest.self, SearchDomainNodeToNode.self, SearchDomainHTTPS.self, KinesisStreamEncrypted.self,
         NeptuneStorageEncrypted.self, LoadBalancerAccessLogs.self, CodeBuildArtifactsEncrypted.self,
+        DocDBEncrypted.self, ElastiCacheAtRest.self, ElastiCacheInTransit.self, RedshiftEncrypted.self, RedshiftPublic.self, EFSEncrypted.self,
+        EBSEncryptionByDefault.self, DMSNotPublic.self, MQNotPublic.self, InstancePublicIP.self, RDSMinorUpgrade.self, GuardDutyEnabled.self,
+        SecretsManagerCMK.self, S3BucketPublicACL.self, S3PublicAccessBlock.self, VPCFlowLogs.self, ALBListenerHTTPS.self, ALBListenerTLSPolicy.self,
+        LambdaURLAuth.self, SecurityGroupOpenEgress.self, CloudFrontHTTPS.self,
         // Azure
         AKSNetworkPolicy.self, AKSPrivateAPI.self, AKSRBAC.self, KeyVaultKeyExpiry.self, KeyVaultNetworkDeny.self, KeyVaultPurgeProtection.self, NSGOpenRDP.self, NSGOpenSSH.self, SQLFirewallAllowAll.self, SQLServerMinTLS.self, SQLServerPublicAccess.self, StorageHTTPSOnly.self, StorageMinTLS.self, StorageNoPublicBlobs.self,
         // GCP
