@@ -29,6 +29,8 @@ public enum RuleRegistry {
         EBSEncryptionByDefault.self, DMSNotPublic.self, MQNotPublic.self, InstancePublicIP.self, RDSMinorUpgrade.self, GuardDutyEnabled.self,
         SecretsManagerCMK.self, S3BucketPublicACL.self, S3PublicAccessBlock.self, VPCFlowLogs.self, ALBListenerHTTPS.self, ALBListenerTLSPolicy.self,
         LambdaURLAuth.self, SecurityGroupOpenEgress.self, CloudFrontHTTPS.self,
+        CloudFrontTLS12.self, APIGatewayAccessLogs.self, RDSLogExports.self, InstanceUserDataCredentials.self, LambdaEnvironmentSecrets.self,
+        ECSPrivilegedContainer.self, IAMPrivilegeEscalation.self,
         // Azure
         AKSNetworkPolicy.self, AKSPrivateAPI.self, AKSRBAC.self, KeyVaultKeyExpiry.self, KeyVaultNetworkDeny.self, KeyVaultPurgeProtection.self, NSGOpenRDP.self, NSGOpenSSH.self, SQLFirewallAllowAll.self, SQLServerMinTLS.self, SQLServerPublicAccess.self, StorageHTTPSOnly.self, StorageMinTLS.self, StorageNoPublicBlobs.self,
         // GCP

@@ -18,3 +18,14 @@ struct TerraformScheduleTests {
         #expect(SecretRotationPeriod.scheduleDays("rate(3 fortnights)") == nil)
     }
 }
+
+@Suite("AWS credential recognition")
+struct AWSCredentialTests {
+    @Test("access key ids are found only when well-formed and bounded", arguments: [
+        ("key=AKIAIOSFODNN7EXAMPLE;", "AKIAIOSFODNN7EXAMPLE"), ("ASIAY34FZKBOKMUTVV7A", "ASIAY34FZKBOKMUTVV7A"),
+        ("AKIAIOSFODNN7EXAMPLEX", nil), ("akiaiosfodnn7example", nil), ("AKIA1234", nil), ("AKIAIOSFODNN7EXAMP1E", nil),
+    ] as [(String, String?)])
+    func accessKey(text: String, expected: String?) {
+        #expect(AWSCredentials.accessKey(in: text).map(String.init) == expected)
+    }
+}
