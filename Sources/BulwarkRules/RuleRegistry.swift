@@ -33,8 +33,10 @@ public enum RuleRegistry {
         ECSPrivilegedContainer.self, IAMPrivilegeEscalation.self,
         // Azure
         AKSNetworkPolicy.self, AKSPrivateAPI.self, AKSRBAC.self, KeyVaultKeyExpiry.self, KeyVaultNetworkDeny.self, KeyVaultPurgeProtection.self, NSGOpenRDP.self, NSGOpenSSH.self, SQLFirewallAllowAll.self, SQLServerMinTLS.self, SQLServerPublicAccess.self, StorageHTTPSOnly.self, StorageMinTLS.self, StorageNoPublicBlobs.self,
+        AppServiceHTTPSOnly.self, AppServiceMinTLS.self, StorageNetworkDeny.self, PostgresPublicAccess.self, PostgresSSL.self, MySQLSSL.self, ContainerRegistryAdmin.self, ContainerRegistryPublic.self, CosmosPublicAccess.self, LinuxVMPasswordAuth.self, AKSLocalAccounts.self, RedisNonSSLPort.self,
         // GCP
         BucketIAMPublic.self, BucketPublicAccessPrevention.self, BucketUniformAccess.self, FirewallOpenRDP.self, FirewallOpenSSH.self, GKELegacyABAC.self, GKEMasterAuthorizedNetworks.self, GKENetworkPolicy.self, GKEPrivateNodes.self, InstanceOSLogin.self, InstanceSerialPort.self, CloudKMSKeyRotation.self, SQLOpenAuthorizedNetwork.self, SQLRequireSSL.self,
+        SQLBackups.self, SQLPublicIP.self, GKEShieldedNodes.self, GKEIntranodeVisibility.self, GKEReleaseChannel.self, GKEWorkloadMetadata.self, InstanceShieldedVM.self, InstanceIPForwarding.self, InstanceBlockProjectSSHKeys.self, InstanceDefaultServiceAccount.self, BigQueryPublicDataset.self, SubnetFlowLogs.self,
     ]
 
     /// Swift rules' metadata and examples.
