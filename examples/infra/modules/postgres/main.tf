@@ -24,5 +24,6 @@ resource "aws_db_instance" "main" {
   deletion_protection                 = true
   backup_retention_period             = 14
   iam_database_authentication_enabled = true
+  enabled_cloudwatch_logs_exports     = ["postgresql", "upgrade"]
   publicly_accessible                 = var.public
 }
