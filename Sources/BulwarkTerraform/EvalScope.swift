@@ -18,6 +18,8 @@ public struct EvalScope: Sendable {
     public var resolveReference: (@Sendable (_ root: String, _ steps: [String]) -> TFValue)? = nil
     /// Reads files for `file()` / `templatefile()`, confined to the repository.
     public var readFile: (@Sendable (String) throws -> String)? = nil
+    /// Variables declared `sensitive = true`: attributes set from them are redacted in messages.
+    public var sensitiveVariables: Set<String> = []
 
     public init() {}
 }

@@ -193,6 +193,9 @@ public struct TFFunctions: Sendable {
             for s in a { for v in try list(s) where !seen.contains(v) { seen.append(v) } }
             return .array(seen)
         },
+        // Sensitivity is tracked per attribute by the module evaluator; the value is unchanged.
+        "sensitive": { a, _ in try arity(a, 1); return a[0] },
+        "nonsensitive": { a, _ in try arity(a, 1); return a[0] },
         "base64encode": { a, _ in try arity(a, 1); return .string(Data(try string(a[0]).utf8).base64EncodedString()) },
         "base64decode": { a, _ in
             try arity(a, 1)

@@ -30,6 +30,15 @@ public struct ResourceInstance: Sendable {
     /// the value is unknown until apply, but it is certainly set.
     public var setByReference: Set<String> = []
 
+    /// Attribute paths whose value comes from a sensitive variable or `sensitive()`:
+    /// rules still judge them, but messages do not print them.
+    public var sensitive: Set<String> = []
+
+    /// Whether `path` or an enclosing attribute is sensitive.
+    public func isSensitive(_ path: String) -> Bool {
+        sensitive.contains(path) || sensitive.contains { path.hasPrefix($0 + ".") }
+    }
+
     /// Attribute paths set by a conditional whose condition is unknown but whose branches
     /// are all known: the values it can take.
     public var alternatives: [String: [Value]] = [:]
@@ -168,6 +177,11 @@ public struct TerraformModule: Sendable {
         for (k, v) in overrides { m.variables[k] = .known(v) }
         for (k, v) in inputs { m.variables[k] = v }
         base.variables = m.variables
+        for f in files {
+            for v in f.body.blocks("variable") {
+                if let name = v.labels.first, case .literal(.bool(true), _)? = v.body.attribute("sensitive")?.expression { base.sensitiveVariables.insert(name) }
+            }
+        }
 
         // Locals, each evaluated on demand so order in the files does not matter.
         var localExprs: [String: (HCLExpression, String)] = [:]
@@ -465,6 +479,7 @@ public struct TerraformModule: Sendable {
             if !refs.isEmpty { instance.references[p] = refs }
             if let symbol = inputSymbol(a.expression) { instance.symbols[p] = symbol }
             if isResourceAttribute(a.expression) { instance.setByReference.insert(p) }
+            if isSensitive(a.expression, scope.sensitiveVariables) { instance.sensitive.insert(p) }
             do {
                 object[a.name] = try evaluatePartially(a.expression, path: p, evaluator: ev, instance: &instance)
                 if instance.unknown[p] != nil, let values = branchValues(a.expression, ev) { instance.alternatives[p] = values }
@@ -586,6 +601,27 @@ public struct TerraformModule: Sendable {
         default:
             if case .known(let v)? = try? ev.evaluate(e) { return [v] }
             return nil
+        }
+    }
+
+    /// Whether an expression reads a sensitive variable or calls `sensitive()`.
+    static func isSensitive(_ e: HCLExpression, _ names: Set<String>) -> Bool {
+        switch e {
+        case .traversal(.variable("var", _), let steps, _):
+            if case .attribute(let a)? = steps.first, names.contains(a) { return true }
+            return steps.contains { if case .index(let i) = $0 { return isSensitive(i, names) } else { return false } }
+        case .traversal(let b, _, _): return isSensitive(b, names)
+        case .call(let name, let args, _, _): return name == "sensitive" || args.contains { isSensitive($0, names) }
+        case .template(let parts, _):
+            return parts.contains { if case .interpolation(let x, _, _) = $0 { return isSensitive(x, names) } else { return false } }
+        case .tuple(let items, _): return items.contains { isSensitive($0, names) }
+        case .object(let items, _): return items.contains { isSensitive($0.value, names) }
+        case .conditional(let a, let b, let c, _): return isSensitive(a, names) || isSensitive(b, names) || isSensitive(c, names)
+        case .binary(_, let a, let b, _): return isSensitive(a, names) || isSensitive(b, names)
+        case .unary(_, let a, _), .parenthesized(let a, _): return isSensitive(a, names)
+        case .forTuple(_, _, let c, let v, _, _): return isSensitive(c, names) || isSensitive(v, names)
+        case .forObject(_, _, let c, _, let v, _, _, _): return isSensitive(c, names) || isSensitive(v, names)
+        case .literal, .variable: return false
         }
     }
 

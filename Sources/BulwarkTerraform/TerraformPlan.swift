@@ -37,6 +37,10 @@ public enum TerraformPlan {
                                             unknown: [:], positions: [:])
                 inst.modulePath = modulePath
                 if let u = afterUnknown[address] { markUnknown(u, prefix: "", into: &inst.unknown) }
+                // `sensitive_values` mirrors the values with `true` where Terraform redacts.
+                var redacted: [String: String] = [:]
+                if let sv = r["sensitive_values"] { markUnknown(sv, prefix: "", into: &redacted) }
+                inst.sensitive = Set(redacted.keys)
                 for (attr, v) in inst.attributes { recordPositions(v, path: attr, docPath: rPath + [.key("values"), .key(attr)], doc: doc, into: &inst.positions) }
                 let configAddress = modulePath.replacingOccurrences(of: #"\[[^\]]*\]"#, with: "", options: .regularExpression)
                     + (mode == "data" ? "data." : "") + "\(type).\(name)"

@@ -31,7 +31,11 @@ enum AttributeCheck {
                 return [.notEvaluated(path: path, reason: "\(reason); the conditional is insecure in some branches and not others")]
             }
             return [.notEvaluated(path: path, reason: reason)]
-        case .known(let v): return problem(v).map { [.violation(path: path, message: "\(r.address) \($0).")] } ?? []
+        case .known(let v):
+            guard problem(v) != nil else { return [] }
+            // A sensitive value is judged but never printed.
+            let text = r.isSensitive(path) ? "sets \(leaf(path)) to a value that fails this check (sensitive, not shown)" : problem(v)!
+            return [.violation(path: path, message: "\(r.address) \(text).")]
         }
     }
 
