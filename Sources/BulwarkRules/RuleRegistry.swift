@@ -31,6 +31,7 @@ public enum RuleRegistry {
         LambdaURLAuth.self, SecurityGroupOpenEgress.self, CloudFrontHTTPS.self,
         CloudFrontTLS12.self, APIGatewayAccessLogs.self, RDSLogExports.self, InstanceUserDataCredentials.self, LambdaEnvironmentSecrets.self,
         ECSPrivilegedContainer.self, IAMPrivilegeEscalation.self,
+        S3DefaultKMSEncryption.self, LaunchTemplateEBSEncrypted.self, ProviderHardcodedCredentials.self,
         // Azure
         AKSNetworkPolicy.self, AKSPrivateAPI.self, AKSRBAC.self, KeyVaultKeyExpiry.self, KeyVaultNetworkDeny.self, KeyVaultPurgeProtection.self, NSGOpenRDP.self, NSGOpenSSH.self, SQLFirewallAllowAll.self, SQLServerMinTLS.self, SQLServerPublicAccess.self, StorageHTTPSOnly.self, StorageMinTLS.self, StorageNoPublicBlobs.self,
         AppServiceHTTPSOnly.self, AppServiceMinTLS.self, StorageNetworkDeny.self, PostgresPublicAccess.self, PostgresSSL.self, MySQLSSL.self, ContainerRegistryAdmin.self, ContainerRegistryPublic.self, CosmosPublicAccess.self, LinuxVMPasswordAuth.self, AKSLocalAccounts.self, RedisNonSSLPort.self,

@@ -235,6 +235,24 @@ public struct TerraformModule: Sendable {
             if pass == 1 { m.diagnostics += diagnostics }
             firstPass = out
         }
+        // Provider configurations become instances too (mode "provider", type = provider
+        // name), so rules can check them like resources.
+        for f in files {
+            for p in f.body.blocks("provider") {
+                guard let name = p.labels.first else { continue }
+                var scope = base
+                let known = firstPass
+                scope.resolveReference = { root, steps in Self.reference(root, steps, in: known) }
+                let alias = (try? ExpressionEvaluator(scope: scope).evaluate(p.body.attribute("alias")?.expression ?? .literal(.null, p.position)))?.known?.stringValue
+                var inst = ResourceInstance(mode: "provider", type: name, name: alias ?? "default",
+                                            address: "provider." + name + (alias.map { "." + $0 } ?? ""), file: f.path, position: p.position,
+                                            attributes: Object(), unknown: [:], positions: [:])
+                var attributes = Object()
+                evaluateBody(p.body, into: &attributes, path: "", instance: &inst, scope: scope, skip: ["alias"])
+                inst.attributes = attributes
+                firstPass.append(inst)
+            }
+        }
         m.instances = firstPass.map { inst in
             var inst = inst
             inst.modulePath = modulePath
