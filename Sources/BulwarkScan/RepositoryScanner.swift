@@ -246,19 +246,22 @@ public struct RepositoryScanner: Sendable {
         let load: @Sendable (String) -> [TerraformModule.File]? = { dir in
             filesByDir[dir] ?? Self.readModuleDirectory(base: base, dir: dir)
         }
-        var modules: [(String, TerraformModule)] = []
-        for dir in byDir.keys.sorted() where !byDir[dir]!.tf.isEmpty {
-            let entry = byDir[dir]!
+        // Root modules are independent: evaluate them in parallel, keep them in path order.
+        let dirs = byDir.keys.sorted().filter { !byDir[$0]!.tf.isEmpty }
+        let entries = byDir, options = self.options
+        let evaluated = Box<TerraformModule>(count: dirs.count)
+        DispatchQueue.concurrentPerform(iterations: dirs.count) { i in
+            let dir = dirs[i], entry = entries[dir]!
             // terraform.tfvars, terraform.tfvars.json, then *.auto.tfvars(.json) by name.
             func rank(_ path: String) -> (Int, String) {
                 let name = (path as NSString).lastPathComponent.lowercased()
                 return (name == "terraform.tfvars" ? 0 : name == "terraform.tfvars.json" ? 1 : 2, name)
             }
             let vars = entry.vars.sorted { rank($0.0) < rank($1.0) }.map(\.1) + options.terraformVarFiles
-            modules.append((dir, TerraformModule.evaluate(files: entry.tf, tfvars: vars, overrides: options.terraformVariables,
-                                                          directory: dir, loadModule: load,
-                                                          installed: Self.installedModules(base: base, dir: dir))))
+            evaluated.set(i, TerraformModule.evaluate(files: entry.tf, tfvars: vars, overrides: options.terraformVariables,
+                                                      directory: dir, loadModule: load, installed: Self.installedModules(base: base, dir: dir)))
         }
+        var modules: [(String, TerraformModule)] = zip(dirs, evaluated.items.map { $0! }).map { ($0, $1) }
         // Plans (`terraform show -json`) are modules Terraform has already evaluated.
         for u in units {
             if case .terraformPlan(let doc) = u.parsed { modules.append((u.file.relativePath, TerraformPlan.module(from: doc))) }
@@ -266,12 +269,17 @@ public struct RepositoryScanner: Sendable {
         // A directory another module calls is evaluated through that call, with its
         // inputs; on its own it would only report unknown variables.
         let called = modules.reduce(into: Set<String>()) { $0.formUnion($1.1.moduleDirectories) }
-        var out: [(String, Finding)] = []
         let scanned = Set(units.map(\.file.relativePath))
-        for (dir, module) in modules where !called.contains(dir) {
+        let roots = modules.filter { !called.contains($0.0) }
+        let disabled = options.config.disabledRules
+        // Each root's findings are independent: check roots in parallel, merge in order.
+        let perRoot = Box<[(String, Finding)]>(count: roots.count)
+        DispatchQueue.concurrentPerform(iterations: roots.count) { rootIndex in
+            let (dir, module) = roots[rootIndex]
+            var out: [(String, Finding)] = []
             // Findings in installed modules (.terraform/, not scanned files) are filed with
             // the root module that calls them; their location still names the module file.
-            let anchor = byDir[dir]?.tf.first?.path ?? dir
+            let anchor = entries[dir]?.tf.first?.path ?? dir
             func owner(_ file: String) -> String { scanned.contains(file) ? file : anchor }
             for d in module.diagnostics {
                 out.append((d.file, Finding(ScanRules.terraformEvaluation, message: d.message,
@@ -282,8 +290,12 @@ public struct RepositoryScanner: Sendable {
                                             at: SourceSpan(file: r.file, line: r.position.line, column: r.position.column),
                                             resource: ResourceRef(kind: "module", name: r.name), attributePath: "source")))
             }
-            for rule in RuleRegistry.terraform where !options.config.disabledRules.contains(rule.metadata.id) {
-                for inst in module.instances where rule.resourceTypes.contains(inst.type) {
+            // Instances by type, so each rule visits only the resources it checks.
+            var byType: [String: [Int]] = [:]
+            for (i, inst) in module.instances.enumerated() { byType[inst.type, default: []].append(i) }
+            for rule in RuleRegistry.terraform where !disabled.contains(rule.metadata.id) {
+                for index in rule.resourceTypes.flatMap({ byType[$0] ?? [] }).sorted() {
+                    let inst = module.instances[index]
                     for verdict in rule.check(inst, in: module) {
                         let prefix = (inst.mode == "data" ? "data." : "") + inst.type + "."
                         let local = inst.address.dropFirst(inst.modulePath.count)
@@ -303,8 +315,9 @@ public struct RepositoryScanner: Sendable {
                     }
                 }
             }
+            perRoot.set(rootIndex, out)
         }
-        return out
+        return perRoot.items.flatMap { $0 ?? [] }
     }
 
     /// `.terraform/modules/modules.json` of a root module: call key → repo-relative dir.
@@ -481,6 +494,18 @@ final class UnitBox: @unchecked Sendable {
     func set(_ i: Int, _ u: RepositoryScanner.FileUnit) {
         lock.lock()
         units[i] = u
+        lock.unlock()
+    }
+}
+
+/// Results written from `concurrentPerform` workers, one slot each.
+final class Box<T>: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var items: [T?]
+    init(count: Int) { items = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ item: T) {
+        lock.lock()
+        items[i] = item
         lock.unlock()
     }
 }
