@@ -296,7 +296,7 @@ public struct RepositoryScanner: Sendable {
             for rule in RuleRegistry.terraform where !disabled.contains(rule.metadata.id) {
                 for index in rule.resourceTypes.flatMap({ byType[$0] ?? [] }).sorted() {
                     let inst = module.instances[index]
-                    for verdict in rule.check(inst, in: module) {
+                    for verdict in rule.evaluate(inst, in: module) {
                         let prefix = (inst.mode == "data" ? "data." : "") + inst.type + "."
                         let local = inst.address.dropFirst(inst.modulePath.count)
                         let resource = ResourceRef(kind: inst.type, name: inst.modulePath + (local.hasPrefix(prefix) ? String(local.dropFirst(prefix.count)) : String(local)))

@@ -39,6 +39,31 @@ public struct ResourceInstance: Sendable {
         sensitive.contains(path) || sensitive.contains { path.hasPrefix($0 + ".") }
     }
 
+    /// Top-level dynamic blocks whose `for_each` is a conditional over an unknown: the
+    /// expansion of each branch (value, unknowns and positions it brings).
+    public var dynamicVariants: [String: [(value: Value, unknown: [String: String], positions: [String: HCLPosition])]] = [:]
+
+    /// One instance per combination of dynamic-block branches (at most 16), or nil.
+    public func branches() -> [ResourceInstance]? {
+        guard !dynamicVariants.isEmpty else { return nil }
+        var out = [self]
+        for (label, variants) in dynamicVariants.sorted(by: { $0.key < $1.key }) {
+            out = out.flatMap { base in
+                variants.map { v in
+                    var copy = base
+                    copy.dynamicVariants = [:]
+                    copy.unknown.removeValue(forKey: label)
+                    copy.attributes[label] = v.value
+                    copy.unknown.merge(v.unknown) { a, _ in a }
+                    copy.positions.merge(v.positions) { a, _ in a }
+                    return copy
+                }
+            }
+            if out.count > 16 { return nil }
+        }
+        return out
+    }
+
     /// Attribute paths set by a conditional whose condition is unknown but whose branches
     /// are all known: the values it can take.
     public var alternatives: [String: [Value]] = [:]
@@ -559,9 +584,30 @@ public struct TerraformModule: Sendable {
             ?? variableName(b.body.attribute("iterator")?.expression) ?? label
         let blockPath = path.isEmpty ? label : path + "." + label
         guard let content = b.body.blocks("content").first, let fe = b.body.attribute("for_each") else { return }
+        // `for_each = cond ? [..] : []` with an unknown condition: expand each branch so
+        // rules can be run on every variant (top-level blocks only).
+        func recordVariants() {
+            guard path.isEmpty, let alternatives = branchValues(fe.expression, ExpressionEvaluator(scope: scope)) else { return }
+            instance.dynamicVariants[label] = alternatives.map { alt in
+                var scratch = instance
+                scratch.unknown.removeValue(forKey: blockPath)
+                var o = Object()
+                o[label] = .array([])
+                var one = b
+                one.body.attributes = one.body.attributes.map { a in
+                    var a = a
+                    if a.name == "for_each" { a.expression = .literal(alt, a.position) }
+                    return a
+                }
+                expandDynamic(one, label: label, into: &o, path: path, instance: &scratch, scope: scope)
+                return (o[label] ?? .array([]), scratch.unknown, scratch.positions)
+            }
+        }
         let collection: TFValue
         do { collection = try ExpressionEvaluator(scope: scope).evaluate(fe.expression) } catch {
             instance.unknown[blockPath] = "dynamic \"\(label)\" for_each could not be evaluated"
+            instance.positions[blockPath] = b.position
+            recordVariants()
             return
         }
         var elements: [(Value, Value)] = []
@@ -569,6 +615,7 @@ public struct TerraformModule: Sendable {
         case .unknown(let r):
             instance.unknown[blockPath] = "dynamic \"\(label)\" iterates over a value unknown before apply: \(r)"
             instance.positions[blockPath] = b.position
+            recordVariants()
             return
         case .known(.array(let a)): elements = a.enumerated().map { (.int($0.offset), $0.element) }
         case .known(.object(let o)): elements = o.keys.sorted().map { (.string($0), o[$0] ?? .null) }

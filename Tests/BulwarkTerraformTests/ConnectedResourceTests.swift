@@ -173,4 +173,50 @@ struct ConnectedResourceTests {
         #expect(!hidden.contains("TLS1_0") && hidden.contains("sensitive"))
         #expect(shown.contains("TLS1_0"))
     }
+
+    @Test("a dynamic block over an unknown conditional fails when every branch fails and passes when every branch passes")
+    func dynamicBranches() throws {
+        let m = TerraformModule.evaluate(files: [.init(path: "main.tf", body: try HCLParser.parse("""
+        variable "on" {}
+        resource "aws_security_group" "both" {
+          dynamic "ingress" {
+            for_each = var.on ? [22] : [0]
+            content {
+              from_port   = ingress.value
+              to_port     = ingress.value
+              protocol    = "tcp"
+              cidr_blocks = ["0.0.0.0/0"]
+            }
+          }
+        }
+        resource "aws_security_group" "one" {
+          dynamic "ingress" {
+            for_each = var.on ? [22] : []
+            content {
+              from_port   = ingress.value
+              to_port     = ingress.value
+              protocol    = "tcp"
+              cidr_blocks = ["0.0.0.0/0"]
+            }
+          }
+        }
+        resource "aws_security_group" "none" {
+          dynamic "ingress" {
+            for_each = var.on ? [443] : []
+            content {
+              from_port   = ingress.value
+              to_port     = ingress.value
+              protocol    = "tcp"
+              cidr_blocks = ["0.0.0.0/0"]
+            }
+          }
+        }
+        """, file: "main.tf"))])
+        func verdict(_ name: String) throws -> String {
+            kind(SecurityGroupOpenSSH.evaluate(try #require(m.instances.first { $0.name == name }), in: m))
+        }
+        #expect(try verdict("both") == "fail")
+        #expect(try verdict("one") == "not evaluated")
+        #expect(try verdict("none") == "pass")
+    }
 }

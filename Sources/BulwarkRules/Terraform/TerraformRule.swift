@@ -13,3 +13,22 @@ public protocol TerraformRule: RuleDescribing {
     static var resourceTypes: Set<String> { get }
     static func check(_ instance: ResourceInstance, in module: TerraformModule) -> [TerraformVerdict]
 }
+
+extension TerraformRule {
+    /// `check`, plus the "every reachable branch" rule for dynamic blocks whose `for_each`
+    /// is a conditional over an unknown: fail when every branch fails, pass when every
+    /// branch passes, otherwise keep the "not evaluated" verdict.
+    public static func evaluate(_ r: ResourceInstance, in module: TerraformModule) -> [TerraformVerdict] {
+        let direct = check(r, in: module)
+        guard direct.contains(where: { if case .notEvaluated = $0 { return true } else { return false } }), let branches = r.branches() else { return direct }
+        let results = branches.map { check($0, in: module) }
+        if results.allSatisfy({ $0.isEmpty }) { return [] }
+        let violations = results.map { $0.compactMap { v -> TerraformVerdict? in
+            if case .violation(let path, let message) = v { return .violation(path: path, message: message) } else { return nil }
+        } }
+        if violations.allSatisfy({ !$0.isEmpty }), case .violation(let path, let message)? = violations.first?.first {
+            return [.violation(path: path, message: message.hasSuffix(".") ? String(message.dropLast()) + " in every branch of a dynamic block's for_each." : message)]
+        }
+        return direct
+    }
+}

@@ -42,7 +42,7 @@ struct TerraformConformance: ParsableCommand {
                 guard !matches.isEmpty else { return "missing" }
                 var result = "pass"
                 for inst in matches {
-                    for v in rule.check(inst, in: module) {
+                    for v in rule.evaluate(inst, in: module) {
                         switch v {
                         case .violation: result = "fail"
                         case .notEvaluated: if result == "pass" { result = "not evaluated" }
