@@ -152,6 +152,10 @@ public struct TerraformModule: Sendable {
     public var variables: [String: TFValue] = [:]
     public var locals: [String: TFValue] = [:]
     public var diagnostics: [ModuleDiagnostic] = []
+    /// Values of this module's `output` blocks.
+    public var outputs: [String: TFValue] = [:]
+    /// Outputs of the local modules this module calls once (no count/for_each), by call name.
+    public var moduleOutputs: [String: [String: TFValue]] = [:]
     /// Directories of local modules this module called (recursively): not roots themselves.
     public var moduleDirectories: Set<String> = []
     /// `module` blocks whose source is not a local path: reported as not scanned.
@@ -242,12 +246,17 @@ public struct TerraformModule: Sendable {
         base.locals = m.locals
 
         // Resources, twice: the second pass resolves references to configured attributes
-        // of resources evaluated in the first.
+        // of resources evaluated in the first, and to outputs of local modules, which are
+        // evaluated in between (their inputs may refer to this module's resources).
         var firstPass: [ResourceInstance] = []
+        var outputs: [String: [String: TFValue]] = [:]
         for pass in 0..<2 {
             var scope = base
-            let known = firstPass
-            scope.resolveReference = { root, steps in Self.reference(root, steps, in: known) }
+            let known = firstPass, moduleOutputs = outputs
+            scope.resolveReference = { root, steps in
+                if root == "module", steps.count >= 2, let v = moduleOutputs[steps[0]]?[steps[1]] { return Self.navigate(v, Array(steps.dropFirst(2))) }
+                return Self.reference(root, steps, in: known)
+            }
             var out: [ResourceInstance] = []
             var diagnostics: [ModuleDiagnostic] = []
             for f in files {
@@ -259,6 +268,15 @@ public struct TerraformModule: Sendable {
             }
             if pass == 1 { m.diagnostics += diagnostics }
             firstPass = out
+            if pass == 0 {
+                for f in files {
+                    for call in f.body.blocks("module") {
+                        m.evaluateCall(call, file: f.path, scope: scope, directory: directory, loadModule: loadModule,
+                                       readFile: readFile, modulePath: modulePath, depth: depth, installed: installed)
+                    }
+                }
+                outputs = m.moduleOutputs
+            }
         }
         // Provider configurations become instances too (mode "provider", type = provider
         // name), so rules can check them like resources.
@@ -278,23 +296,42 @@ public struct TerraformModule: Sendable {
                 firstPass.append(inst)
             }
         }
+        let children = m.instances
         m.instances = firstPass.map { inst in
             var inst = inst
             inst.modulePath = modulePath
             inst.address = modulePath + inst.address
             return inst
-        }
+        } + children
 
-        var moduleScope = base
-        let known = firstPass
-        moduleScope.resolveReference = { root, steps in Self.reference(root, steps, in: known) }
+        // This module's outputs, for a caller that reads module.NAME.OUTPUT.
+        var outputScope = base
+        let final = firstPass, moduleOutputs = outputs
+        outputScope.resolveReference = { root, steps in
+            if root == "module", steps.count >= 2, let v = moduleOutputs[steps[0]]?[steps[1]] { return Self.navigate(v, Array(steps.dropFirst(2))) }
+            return Self.reference(root, steps, in: final)
+        }
         for f in files {
-            for call in f.body.blocks("module") {
-                m.evaluateCall(call, file: f.path, scope: moduleScope, directory: directory, loadModule: loadModule,
-                               readFile: readFile, modulePath: modulePath, depth: depth, installed: installed)
+            for o in f.body.blocks("output") {
+                guard let name = o.labels.first, let value = o.body.attribute("value") else { continue }
+                m.outputs[name] = (try? ExpressionEvaluator(scope: outputScope).evaluate(value.expression))
+                    ?? .unknown(reason: "output \(name) could not be evaluated")
             }
         }
         return m
+    }
+
+    /// Attribute steps into a value (`module.m.out.attr`).
+    static func navigate(_ v: TFValue, _ steps: [String]) -> TFValue {
+        guard case .known(var value) = v else { return v }
+        for s in steps {
+            switch value {
+            case .object(let o): value = o[s] ?? .null
+            case .array(let a): value = Int(s).flatMap { $0 < a.count ? a[$0] : nil } ?? .null
+            default: return .unknown(reason: "module output has no attribute \(s)")
+            }
+        }
+        return .known(value)
     }
 
     /// A `-var` value as Terraform reads it without the variable's type at hand: an HCL
@@ -355,6 +392,7 @@ public struct TerraformModule: Sendable {
                                       modulePath: modulePath + "module.\(name)\(rep.key).", depth: depth + 1, installed: installed)
             instances += child.instances
             diagnostics += child.diagnostics
+            if rep.key.isEmpty { moduleOutputs[name] = child.outputs }
             remoteModules += child.remoteModules
             moduleDirectories.formUnion(child.moduleDirectories)
         }

@@ -323,4 +323,33 @@ struct TerraformModuleScanTests {
         #expect(ssh.resource?.name == "module.sg.r" && ssh.location.file == "live/.terraform/modules/sg/main.tf" && ssh.location.line == 7)
         #expect(r.findings.filter { $0.ruleId == "BULWARK-004" }.map(\.resource?.name) == ["other"])
     }
+
+    @Test("outputs of a local module feed the caller's resources")
+    func moduleOutputs() throws {
+        let f = try Fixture([
+            ("live/main.tf", """
+            module "net" {
+              source = "../modules/net"
+              open   = true
+            }
+            resource "aws_security_group_rule" "ssh" {
+              type        = "ingress"
+              from_port   = 22
+              to_port     = 22
+              protocol    = "tcp"
+              cidr_blocks = module.net.admin_cidrs
+            }
+            """),
+            ("modules/net/main.tf", """
+            variable "open" { default = false }
+            locals { cidrs = var.open ? ["0.0.0.0/0"] : ["10.0.0.0/8"] }
+            output "admin_cidrs" { value = local.cidrs }
+            """),
+        ])
+        var o = RepositoryScanner.Options()
+        o.today = "2026-11-29"
+        let r = RepositoryScanner(options: o).scan([f.root])
+        let ssh = try #require(r.findings.first { $0.ruleId == "AWS-SG-001" })
+        #expect(ssh.severity == .high && ssh.location.file == "live/main.tf")
+    }
 }
