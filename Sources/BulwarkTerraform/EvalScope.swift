@@ -20,6 +20,8 @@ public struct EvalScope: Sendable {
     public var readFile: (@Sendable (String) throws -> String)? = nil
     /// Variables declared `sensitive = true`: attributes set from them are redacted in messages.
     public var sensitiveVariables: Set<String> = []
+    /// Locals computed from sensitive values.
+    public var sensitiveLocals: Set<String> = []
 
     public init() {}
 }

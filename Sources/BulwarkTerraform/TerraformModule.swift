@@ -211,6 +211,17 @@ public struct TerraformModule: Sendable {
                 if let name = v.labels.first, case .literal(.bool(true), _)? = v.body.attribute("sensitive")?.expression { base.sensitiveVariables.insert(name) }
             }
         }
+        // Locals derived from sensitive values are sensitive too (to a fixpoint).
+        var localSources: [String: HCLExpression] = [:]
+        for f in files { for l in f.body.blocks("locals") { for a in l.body.attributes { localSources[a.name] = a.expression } } }
+        var changed = !base.sensitiveVariables.isEmpty
+        while changed {
+            changed = false
+            for (name, e) in localSources where !base.sensitiveLocals.contains(name) && isSensitive(e, base.sensitiveVariables, locals: base.sensitiveLocals) {
+                base.sensitiveLocals.insert(name)
+                changed = true
+            }
+        }
 
         // Locals, each evaluated on demand so order in the files does not matter.
         var localExprs: [String: (HCLExpression, String)] = [:]
@@ -560,7 +571,7 @@ public struct TerraformModule: Sendable {
             if !refs.isEmpty { instance.references[p] = refs }
             if let symbol = inputSymbol(a.expression) { instance.symbols[p] = symbol }
             if isResourceAttribute(a.expression) { instance.setByReference.insert(p) }
-            if isSensitive(a.expression, scope.sensitiveVariables) { instance.sensitive.insert(p) }
+            if isSensitive(a.expression, scope.sensitiveVariables, locals: scope.sensitiveLocals) { instance.sensitive.insert(p) }
             do {
                 object[a.name] = try evaluatePartially(a.expression, path: p, evaluator: ev, instance: &instance)
                 if instance.unknown[p] != nil, let values = branchValues(a.expression, ev) { instance.alternatives[p] = values }
@@ -708,22 +719,22 @@ public struct TerraformModule: Sendable {
     }
 
     /// Whether an expression reads a sensitive variable or calls `sensitive()`.
-    static func isSensitive(_ e: HCLExpression, _ names: Set<String>) -> Bool {
+    static func isSensitive(_ e: HCLExpression, _ names: Set<String>, locals: Set<String> = []) -> Bool {
         switch e {
-        case .traversal(.variable("var", _), let steps, _):
-            if case .attribute(let a)? = steps.first, names.contains(a) { return true }
-            return steps.contains { if case .index(let i) = $0 { return isSensitive(i, names) } else { return false } }
-        case .traversal(let b, _, _): return isSensitive(b, names)
-        case .call(let name, let args, _, _): return name == "sensitive" || args.contains { isSensitive($0, names) }
+        case .traversal(.variable(let root, _), let steps, _) where root == "var" || root == "local":
+            if case .attribute(let a)? = steps.first, (root == "var" ? names : locals).contains(a) { return true }
+            return steps.contains { if case .index(let i) = $0 { return isSensitive(i, names, locals: locals) } else { return false } }
+        case .traversal(let b, _, _): return isSensitive(b, names, locals: locals)
+        case .call(let name, let args, _, _): return name == "sensitive" || args.contains { isSensitive($0, names, locals: locals) }
         case .template(let parts, _):
-            return parts.contains { if case .interpolation(let x, _, _) = $0 { return isSensitive(x, names) } else { return false } }
-        case .tuple(let items, _): return items.contains { isSensitive($0, names) }
-        case .object(let items, _): return items.contains { isSensitive($0.value, names) }
-        case .conditional(let a, let b, let c, _): return isSensitive(a, names) || isSensitive(b, names) || isSensitive(c, names)
-        case .binary(_, let a, let b, _): return isSensitive(a, names) || isSensitive(b, names)
-        case .unary(_, let a, _), .parenthesized(let a, _): return isSensitive(a, names)
-        case .forTuple(_, _, let c, let v, _, _): return isSensitive(c, names) || isSensitive(v, names)
-        case .forObject(_, _, let c, _, let v, _, _, _): return isSensitive(c, names) || isSensitive(v, names)
+            return parts.contains { if case .interpolation(let x, _, _) = $0 { return isSensitive(x, names, locals: locals) } else { return false } }
+        case .tuple(let items, _): return items.contains { isSensitive($0, names, locals: locals) }
+        case .object(let items, _): return items.contains { isSensitive($0.value, names, locals: locals) }
+        case .conditional(let a, let b, let c, _): return isSensitive(a, names, locals: locals) || isSensitive(b, names, locals: locals) || isSensitive(c, names, locals: locals)
+        case .binary(_, let a, let b, _): return isSensitive(a, names, locals: locals) || isSensitive(b, names, locals: locals)
+        case .unary(_, let a, _), .parenthesized(let a, _): return isSensitive(a, names, locals: locals)
+        case .forTuple(_, _, let c, let v, _, _): return isSensitive(c, names, locals: locals) || isSensitive(v, names, locals: locals)
+        case .forObject(_, _, let c, _, let v, _, _, _): return isSensitive(c, names, locals: locals) || isSensitive(v, names, locals: locals)
         case .literal, .variable: return false
         }
     }

@@ -155,18 +155,21 @@ struct ConnectedResourceTests {
         #expect(kind(sg["aws_security_group_rule.one"]) == "not evaluated")
     }
 
-    @Test("values from sensitive variables are judged but not printed")
+    @Test("values from sensitive variables, directly or through locals, are judged but not printed")
     func sensitiveValues() throws {
         let m = TerraformModule.evaluate(files: [.init(path: "main.tf", body: try HCLParser.parse("""
         variable "tls" {
           default   = "TLS1_0"
           sensitive = true
         }
+        locals { tls = lower(var.tls) == "tls1_0" ? var.tls : "TLS1_2" }
         resource "azurerm_storage_account" "s" { min_tls_version = var.tls }
+        resource "azurerm_storage_account" "l" { min_tls_version = local.tls }
         resource "azurerm_storage_account" "p" { min_tls_version = "TLS1_0" }
         """, file: "main.tf"))])
         let s = try #require(m.instances.first { $0.name == "s" }), p = try #require(m.instances.first { $0.name == "p" })
         #expect(s.isSensitive("min_tls_version") && !p.isSensitive("min_tls_version"))
+        #expect(m.instances.first { $0.name == "l" }?.isSensitive("min_tls_version") == true)
         guard case .violation(_, let hidden)? = StorageMinTLS.check(s, in: m).first, case .violation(_, let shown)? = StorageMinTLS.check(p, in: m).first else {
             Issue.record("both should fail"); return
         }
