@@ -87,14 +87,14 @@ public struct RepositoryScanner: Sendable {
     }
 
     func parseAll(_ files: [DiscoveredFile]) -> [FileUnit] {
-        let box = UnitBox(count: files.count)
+        let box = Box<FileUnit>(count: files.count)
         let progress = options.progress
         let counter = Counter()
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
             box.set(i, parse(files[i]))
             if let progress { progress(counter.increment(), files.count) }
         }
-        return box.units.compactMap { $0 }
+        return box.items.compactMap { $0 }
     }
 
     func parse(_ file: DiscoveredFile) -> FileUnit {
@@ -182,13 +182,13 @@ public struct RepositoryScanner: Sendable {
         }
         let engine = Engine(policies: enabledPack.map(\.policy) + userPolicies, values: values)
         let metaByPolicy = Dictionary(uniqueKeysWithValues: enabledPack.map { ($0.policy.name, $0.metadata) })
-        let box = UnitBox(count: parsed.count)
+        let box = Box<FileUnit>(count: parsed.count)
         DispatchQueue.concurrentPerform(iterations: parsed.count) { i in
             var unit = parsed[i]
             unit.findings = findings(for: unit, engine: engine, metaByPolicy: metaByPolicy, userPolicies: userPolicies)
             box.set(i, unit)
         }
-        var units = box.units.compactMap { $0 }
+        var units = box.items.compactMap { $0 }
         // Rules over the whole set of manifests.
         let manifests = units.flatMap { u -> [Document] in if case .kubernetes(let d) = u.parsed { return d } else { return [] } }
         let byFile = Dictionary(uniqueKeysWithValues: units.enumerated().map { ($0.element.file.relativePath, $0.offset) })
@@ -205,7 +205,7 @@ public struct RepositoryScanner: Sendable {
         }
         // Overrides and suppressions, per file and in parallel.
         let checked = units
-        let finished = UnitBox(count: checked.count)
+        let finished = Box<FileUnit>(count: checked.count)
         DispatchQueue.concurrentPerform(iterations: checked.count) { i in
             var unit = checked[i]
             if let e = unit.error {
@@ -219,7 +219,7 @@ public struct RepositoryScanner: Sendable {
         var all: [Finding] = []
         var unparsed: [ScanResult.UnparsedFile] = []
         var sources: [String: [Substring]] = [:]
-        for case let unit? in finished.units {
+        for case let unit? in finished.items {
             if let e = unit.error { unparsed.append(e) }
             if !unit.findings.isEmpty { sources[unit.file.relativePath] = unit.lines }
             all += unit.findings
@@ -487,17 +487,6 @@ enum WorkflowModelCheck {
 }
 
 /// Results written by index from worker threads.
-final class UnitBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private(set) var units: [RepositoryScanner.FileUnit?]
-    init(count: Int) { units = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ u: RepositoryScanner.FileUnit) {
-        lock.lock()
-        units[i] = u
-        lock.unlock()
-    }
-}
-
 /// Results written from `concurrentPerform` workers, one slot each.
 final class Box<T>: @unchecked Sendable {
     private let lock = NSLock()

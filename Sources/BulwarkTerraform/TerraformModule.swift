@@ -263,11 +263,7 @@ public struct TerraformModule: Sendable {
         var outputs: [String: [String: TFValue]] = [:]
         for pass in 0..<2 {
             var scope = base
-            let known = firstPass, moduleOutputs = outputs
-            scope.resolveReference = { root, steps in
-                if root == "module", steps.count >= 2, let v = moduleOutputs[steps[0]]?[steps[1]] { return Self.navigate(v, Array(steps.dropFirst(2))) }
-                return Self.reference(root, steps, in: known)
-            }
+            scope.resolveReference = Self.resolver(instances: firstPass, moduleOutputs: outputs)
             var out: [ResourceInstance] = []
             var diagnostics: [ModuleDiagnostic] = []
             for f in files {
@@ -295,8 +291,7 @@ public struct TerraformModule: Sendable {
             for p in f.body.blocks("provider") {
                 guard let name = p.labels.first else { continue }
                 var scope = base
-                let known = firstPass
-                scope.resolveReference = { root, steps in Self.reference(root, steps, in: known) }
+                scope.resolveReference = Self.resolver(instances: firstPass, moduleOutputs: outputs)
                 let alias = (try? ExpressionEvaluator(scope: scope).evaluate(p.body.attribute("alias")?.expression ?? .literal(.null, p.position)))?.known?.stringValue
                 var inst = ResourceInstance(mode: "provider", type: name, name: alias ?? "default",
                                             address: "provider." + name + (alias.map { "." + $0 } ?? ""), file: f.path, position: p.position,
@@ -317,11 +312,7 @@ public struct TerraformModule: Sendable {
 
         // This module's outputs, for a caller that reads module.NAME.OUTPUT.
         var outputScope = base
-        let final = firstPass, moduleOutputs = outputs
-        outputScope.resolveReference = { root, steps in
-            if root == "module", steps.count >= 2, let v = moduleOutputs[steps[0]]?[steps[1]] { return Self.navigate(v, Array(steps.dropFirst(2))) }
-            return Self.reference(root, steps, in: final)
-        }
+        outputScope.resolveReference = Self.resolver(instances: firstPass, moduleOutputs: outputs)
         for f in files {
             for o in f.body.blocks("output") {
                 guard let name = o.labels.first, let value = o.body.attribute("value") else { continue }
@@ -330,6 +321,20 @@ public struct TerraformModule: Sendable {
             }
         }
         return m
+    }
+
+    /// Answers references from this module's instances and its called modules' outputs.
+    static func resolver(instances: [ResourceInstance], moduleOutputs: [String: [String: TFValue]]) -> @Sendable (String, [String]) -> TFValue {
+        { root, steps in
+            if root == "module", steps.count >= 2, let v = moduleOutputs[steps[0]]?[steps[1]] { return navigate(v, Array(steps.dropFirst(2))) }
+            return reference(root, steps, in: instances)
+        }
+    }
+
+    /// `module.a["x"].module.b.` → `module.a.module.b.`: the configuration path, as
+    /// `configuration` in plans and modules.json keys name it.
+    public static func configurationPath(_ modulePath: String) -> String {
+        modulePath.replacingOccurrences(of: #"\[[^\]]*\]"#, with: "", options: .regularExpression)
     }
 
     /// Attribute steps into a value (`module.m.out.attr`).
@@ -367,7 +372,7 @@ public struct TerraformModule: Sendable {
         let local = source.hasPrefix("./") || source.hasPrefix("../")
         // `terraform init` records where it downloaded each remote module, keyed by the
         // call path without instance keys ("vpc", "vpc.subnets").
-        let key = (modulePath.replacingOccurrences(of: #"\[[^\]]*\]"#, with: "", options: .regularExpression)
+        let key = (Self.configurationPath(modulePath)
             .split(separator: ".").filter { $0 != "module" } + [Substring(name)]).joined(separator: ".")
         guard local || installed[key] != nil else {
             remoteModules.append((name, source, file, call.position))

@@ -36,13 +36,11 @@ public enum TerraformPlan {
                                             position: HCLPosition(line: span.line, column: span.column), attributes: r["values"]?.objectValue ?? Object(),
                                             unknown: [:], positions: [:])
                 inst.modulePath = modulePath
-                if let u = afterUnknown[address] { markUnknown(u, prefix: "", into: &inst.unknown) }
+                for p in truePaths(afterUnknown[address]) { inst.unknown[p] = "\(p) is known only after apply (plan)" }
                 // `sensitive_values` mirrors the values with `true` where Terraform redacts.
-                var redacted: [String: String] = [:]
-                if let sv = r["sensitive_values"] { markUnknown(sv, prefix: "", into: &redacted) }
-                inst.sensitive = Set(redacted.keys)
+                inst.sensitive = Set(truePaths(r["sensitive_values"]))
                 for (attr, v) in inst.attributes { recordPositions(v, path: attr, docPath: rPath + [.key("values"), .key(attr)], doc: doc, into: &inst.positions) }
-                let configAddress = modulePath.replacingOccurrences(of: #"\[[^\]]*\]"#, with: "", options: .regularExpression)
+                let configAddress = TerraformModule.configurationPath(modulePath)
                     + (mode == "data" ? "data." : "") + "\(type).\(name)"
                 inst.references = references[configAddress] ?? [:]
                 m.instances.append(inst)
@@ -74,13 +72,13 @@ public enum TerraformPlan {
         return out
     }
 
-    /// `after_unknown` mirrors the value: `true` where a leaf is known only after apply.
-    static func markUnknown(_ u: Value, prefix: String, into unknown: inout [String: String]) {
-        switch u {
-        case .bool(true): if !prefix.isEmpty { unknown[prefix] = "\(prefix) is known only after apply (plan)" }
-        case .object(let o): for (k, v) in o { markUnknown(v, prefix: prefix.isEmpty ? k : "\(prefix).\(k)", into: &unknown) }
-        case .array(let a): for (i, v) in a.enumerated() { markUnknown(v, prefix: "\(prefix).\(i)", into: &unknown) }
-        default: break
+    /// Paths of the `true` leaves of a mirror object (`after_unknown`, `sensitive_values`).
+    static func truePaths(_ mirror: Value?, prefix: String = "") -> [String] {
+        switch mirror {
+        case .bool(true)?: return prefix.isEmpty ? [] : [prefix]
+        case .object(let o)?: return o.flatMap { truePaths($0.value, prefix: prefix.isEmpty ? $0.key : "\(prefix).\($0.key)") }
+        case .array(let a)?: return a.enumerated().flatMap { truePaths($0.element, prefix: "\(prefix).\($0.offset)") }
+        default: return []
         }
     }
 
@@ -126,7 +124,7 @@ public enum TerraformPlan {
     static func resourceAddress(_ ref: String) -> String? {
         let parts = ref.split(separator: ".").map { String($0.split(separator: "[").first ?? "") }
         if parts.first == "data", parts.count >= 3 { return "data.\(parts[1]).\(parts[2])" }
-        guard parts.count >= 2, !["var", "local", "module", "each", "count", "path", "terraform", "self"].contains(parts[0]) else { return nil }
+        guard parts.count >= 2, !TerraformModule.nonResourceRoots.contains(parts[0]) else { return nil }
         return "\(parts[0]).\(parts[1])"
     }
 }

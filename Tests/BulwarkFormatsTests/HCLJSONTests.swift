@@ -38,14 +38,19 @@ struct HCLJSONTests {
         } catch { Issue.record("unexpected error type \(error)") }
     }
 
-    @Test("generated garbage never crashes")
+    @Test("generated garbage either parses or fails with a positioned error in that file")
     func fuzz() {
         var rng = SystemRandomNumberGenerator()
         let pieces = ["{", "}", "[", "]", "\"resource\"", "\"${", "}\"", ":", ",", "\"a\"", "1", "null", "\"dynamic\"", "\"content\""]
+        func check(_ file: String, _ parse: () throws -> HCLBody) {
+            do { _ = try parse() } catch let e as BulwarkError {
+                #expect(e.location?.file == file && (e.location?.line ?? 0) >= 1, "\(e)")
+            } catch { Issue.record("not a positioned BulwarkError: \(error)") }
+        }
         for _ in 0..<500 {
             let text = (0..<Int.random(in: 1...30, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
-            _ = try? HCLJSON.parse(text, file: "f.tf.json")
-            _ = try? HCLJSON.parseVariables(text, file: "f.tfvars.json")
+            check("f.tf.json") { try HCLJSON.parse(text, file: "f.tf.json") }
+            check("f.tfvars.json") { try HCLJSON.parseVariables(text, file: "f.tfvars.json") }
         }
     }
 }

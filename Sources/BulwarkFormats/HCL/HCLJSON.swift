@@ -18,8 +18,7 @@ public enum HCLJSON {
         guard let root = doc.value.objectValue else {
             throw BulwarkError(.parse, "a Terraform JSON file must hold an object at the top level", at: doc.span(at: []))
         }
-        var converter = Converter(doc: doc, file: file)
-        return try converter.topLevel(root)
+        return try Converter(doc: doc, file: file).topLevel(root)
     }
 
     /// `terraform.tfvars.json`: each top-level property is a variable value, literally.
@@ -47,7 +46,7 @@ public enum HCLJSON {
             return HCLPosition(line: s.line, column: s.column)
         }
 
-        mutating func topLevel(_ root: Object) throws -> HCLBody {
+        func topLevel(_ root: Object) throws -> HCLBody {
             var body = HCLBody()
             for (type, value) in root {
                 guard let labels = HCLJSON.labelCounts[type] else {

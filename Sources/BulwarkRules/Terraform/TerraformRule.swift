@@ -23,11 +23,13 @@ extension TerraformRule {
         guard direct.contains(where: { if case .notEvaluated = $0 { return true } else { return false } }), let branches = r.branches() else { return direct }
         let results = branches.map { check($0, in: module) }
         if results.allSatisfy({ $0.isEmpty }) { return [] }
-        let violations = results.map { $0.compactMap { v -> TerraformVerdict? in
-            if case .violation(let path, let message) = v { return .violation(path: path, message: message) } else { return nil }
-        } }
-        if violations.allSatisfy({ !$0.isEmpty }), case .violation(let path, let message)? = violations.first?.first {
-            return [.violation(path: path, message: message.hasSuffix(".") ? String(message.dropLast()) + " in every branch of a dynamic block's for_each." : message)]
+        func firstViolation(_ verdicts: [TerraformVerdict]) -> (path: String, message: String)? {
+            for v in verdicts { if case .violation(let path, let message) = v { return (path, message) } }
+            return nil
+        }
+        if results.allSatisfy({ firstViolation($0) != nil }), let (path, message) = firstViolation(results[0]) {
+            let base = message.hasSuffix(".") ? String(message.dropLast()) : message
+            return [.violation(path: path, message: base + " in every branch of a dynamic block's for_each.")]
         }
         return direct
     }

@@ -16,8 +16,7 @@ enum CloudFrontTLS12: TerraformRule {
     static let resourceTypes: Set<String> = ["aws_cloudfront_distribution"]
 
     static func check(_ r: ResourceInstance, in module: TerraformModule) -> [TerraformVerdict] {
-        if let reason = r.unknown["viewer_certificate"] { return [.notEvaluated(path: "viewer_certificate", reason: reason)] }
-        return r.elements("viewer_certificate").flatMap { c -> [TerraformVerdict] in
+        return AttributeCheck.eachBlock(r, "viewer_certificate") { c -> [TerraformVerdict] in
             if case .known(let d) = r.attribute(c + ".cloudfront_default_certificate"), AttributeCheck.bool(d) == true {
                 return [.violation(path: c + ".cloudfront_default_certificate", message: "\(r.address) uses the default CloudFront certificate, which accepts TLSv1.")]
             }

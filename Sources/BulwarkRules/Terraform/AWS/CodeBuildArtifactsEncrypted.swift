@@ -16,8 +16,7 @@ enum CodeBuildArtifactsEncrypted: TerraformRule {
     static let resourceTypes: Set<String> = ["aws_codebuild_project"]
 
     static func check(_ r: ResourceInstance, in module: TerraformModule) -> [TerraformVerdict] {
-        if let reason = r.unknown["artifacts"] { return [.notEvaluated(path: "artifacts", reason: reason)] }
-        return r.elements("artifacts").flatMap { a -> [TerraformVerdict] in
+        return AttributeCheck.eachBlock(r, "artifacts") { a -> [TerraformVerdict] in
             // With no artifacts there is nothing to encrypt.
             if r.attribute(a + ".type").known?.stringValue == "NO_ARTIFACTS" { return [] }
             return AttributeCheck.requireBool(r, a + ".encryption_disabled", false, whenMissing: false)

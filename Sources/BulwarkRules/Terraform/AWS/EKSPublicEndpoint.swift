@@ -17,7 +17,6 @@ enum EKSPublicEndpoint: TerraformRule {
     static let resourceTypes: Set<String> = ["aws_eks_cluster"]
 
     static func check(_ r: ResourceInstance, in module: TerraformModule) -> [TerraformVerdict] {
-        if let reason = r.unknown["vpc_config"] { return [.notEvaluated(path: "vpc_config", reason: reason)] }
-        return r.elements("vpc_config").flatMap { AttributeCheck.requireBool(r, $0 + ".endpoint_public_access", false, whenMissing: true) }
+        return AttributeCheck.eachBlock(r, "vpc_config") { AttributeCheck.requireBool(r, $0 + ".endpoint_public_access", false, whenMissing: true) }
     }
 }

@@ -21,7 +21,7 @@ enum IAMPolicyOnUser: TerraformRule {
             return [.violation(path: "user", message: "\(r.address) attaches a policy directly to a user.")]
         }
         return AttributeCheck.require(r, "users") { v in
-            (v.arrayValue?.isEmpty ?? true) ? nil : "attaches a policy directly to users \(PolicyDocument.strings(v).joined(separator: ", "))"
+            (v.arrayValue?.isEmpty ?? true) ? nil : "attaches a policy directly to users \(AttributeCheck.strings(v).joined(separator: ", "))"
         }
     }
 }

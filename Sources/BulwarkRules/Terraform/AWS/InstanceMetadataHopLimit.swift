@@ -17,8 +17,7 @@ enum InstanceMetadataHopLimit: TerraformRule {
     static let resourceTypes: Set<String> = ["aws_instance", "aws_launch_template", "aws_launch_configuration"]
 
     static func check(_ r: ResourceInstance, in module: TerraformModule) -> [TerraformVerdict] {
-        if let reason = r.unknown["metadata_options"] { return [.notEvaluated(path: "metadata_options", reason: reason)] }
-        return r.elements("metadata_options").flatMap { options in
+        return AttributeCheck.eachBlock(r, "metadata_options") { options in
             AttributeCheck.require(r, options + ".http_put_response_hop_limit") { v in
                 guard let n = v.numberValue else { return nil }
                 return n > 1 ? "sets http_put_response_hop_limit = \(Int(n)), so containers can reach instance credentials" : nil

@@ -16,8 +16,7 @@ enum LaunchTemplateEBSEncrypted: TerraformRule {
     static let resourceTypes: Set<String> = ["aws_launch_template"]
 
     static func check(_ r: ResourceInstance, in module: TerraformModule) -> [TerraformVerdict] {
-        if let reason = r.unknown["block_device_mappings"] { return [.notEvaluated(path: "block_device_mappings", reason: reason)] }
-        return r.elements("block_device_mappings").flatMap { m in
+        return AttributeCheck.eachBlock(r, "block_device_mappings") { m in
             r.elements(m + ".ebs").flatMap { ebs -> [TerraformVerdict] in
                 if case .known(let snap) = r.attribute(ebs + ".snapshot_id"), AttributeCheck.isSet(snap) { return [] }
                 return AttributeCheck.requireBool(r, ebs + ".encrypted", true, whenMissing: false)

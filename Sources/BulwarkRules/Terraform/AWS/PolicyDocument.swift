@@ -47,12 +47,6 @@ enum PolicyDocument {
         }
     }
 
-    static func strings(_ v: Value?) -> [String] {
-        guard let v else { return [] }
-        if let a = v.arrayValue { return a.compactMap { $0.stringValue ?? ($0.isNull ? nil : $0.interpolationText) } }
-        return v.stringValue.map { [$0] } ?? (v.isNull ? [] : [v.interpolationText])
-    }
-
     static func statements(_ doc: Value) -> [PolicyStatement] {
         let raw = doc.objectValue?["Statement"]
         let list = raw?.arrayValue ?? (raw?.objectValue != nil ? [raw!] : [])
@@ -60,13 +54,13 @@ enum PolicyDocument {
             guard let o = s.objectValue else { return nil }
             var principals: [String] = []
             let p = o["Principal"]
-            if let po = p?.objectValue { for k in po.keys { principals += strings(po[k]) } } else { principals = strings(p) }
+            if let po = p?.objectValue { for k in po.keys { principals += AttributeCheck.strings(po[k]) } } else { principals = AttributeCheck.strings(p) }
             var conditions: [(String, [String])] = []
             for op in o["Condition"]?.objectValue?.keys ?? [] {
                 let block = o["Condition"]?.objectValue?[op]?.objectValue
-                for key in block?.keys ?? [] { conditions.append((key, strings(block?[key]))) }
+                for key in block?.keys ?? [] { conditions.append((key, AttributeCheck.strings(block?[key]))) }
             }
-            return PolicyStatement(effect: o["Effect"]?.stringValue ?? "Allow", actions: strings(o["Action"]), resources: strings(o["Resource"]),
+            return PolicyStatement(effect: o["Effect"]?.stringValue ?? "Allow", actions: AttributeCheck.strings(o["Action"]), resources: AttributeCheck.strings(o["Resource"]),
                                    principals: principals, hasPrincipal: p != nil && !(p!.isNull), conditions: conditions)
         }
     }
@@ -75,12 +69,12 @@ enum PolicyDocument {
         if let reason = d.unknown["statement"] { return .undecided(.notEvaluated(path: "statement", reason: "\(d.address): \(reason)")) }
         var out: [PolicyStatement] = []
         for s in d.elements("statement") {
-            func list(_ key: String) -> [String] { strings(d.attribute("\(s).\(key)").known) }
+            func list(_ key: String) -> [String] { AttributeCheck.strings(d.attribute("\(s).\(key)").known) }
             var principals: [String] = []
-            for p in d.elements("\(s).principals") { principals += strings(d.attribute("\(p).identifiers").known) }
+            for p in d.elements("\(s).principals") { principals += AttributeCheck.strings(d.attribute("\(p).identifiers").known) }
             var conditions: [(String, [String])] = []
             for c in d.elements("\(s).condition") {
-                conditions.append((d.attribute("\(c).variable").known?.stringValue ?? "", strings(d.attribute("\(c).values").known)))
+                conditions.append((d.attribute("\(c).variable").known?.stringValue ?? "", AttributeCheck.strings(d.attribute("\(c).values").known)))
             }
             out.append(PolicyStatement(effect: d.attribute("\(s).effect").known?.stringValue ?? "Allow", actions: list("actions"),
                                        resources: list("resources"), principals: principals,

@@ -16,7 +16,6 @@ enum SearchDomainHTTPS: TerraformRule {
     static let resourceTypes: Set<String> = ["aws_elasticsearch_domain", "aws_opensearch_domain"]
 
     static func check(_ r: ResourceInstance, in module: TerraformModule) -> [TerraformVerdict] {
-        if let reason = r.unknown["domain_endpoint_options"] { return [.notEvaluated(path: "domain_endpoint_options", reason: reason)] }
-        return r.elements("domain_endpoint_options").flatMap { AttributeCheck.requireBool(r, $0 + ".enforce_https", true, whenMissing: true) }
+        return AttributeCheck.eachBlock(r, "domain_endpoint_options") { AttributeCheck.requireBool(r, $0 + ".enforce_https", true, whenMissing: true) }
     }
 }

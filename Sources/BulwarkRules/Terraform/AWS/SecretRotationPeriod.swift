@@ -16,8 +16,7 @@ enum SecretRotationPeriod: TerraformRule {
     static let resourceTypes: Set<String> = ["aws_secretsmanager_secret_rotation"]
 
     static func check(_ r: ResourceInstance, in module: TerraformModule) -> [TerraformVerdict] {
-        if let reason = r.unknown["rotation_rules"] { return [.notEvaluated(path: "rotation_rules", reason: reason)] }
-        return r.elements("rotation_rules").flatMap { rules -> [TerraformVerdict] in
+        return AttributeCheck.eachBlock(r, "rotation_rules") { rules -> [TerraformVerdict] in
             if case .known(let e) = r.attribute(rules + ".schedule_expression"), !e.isNull {
                 return AttributeCheck.require(r, rules + ".schedule_expression") { v in
                     guard let days = scheduleDays(v.interpolationText) else { return nil }

@@ -16,8 +16,7 @@ enum AppServiceMinTLS: TerraformRule {
     static let resourceTypes: Set<String> = ["azurerm_linux_web_app", "azurerm_windows_web_app", "azurerm_linux_function_app", "azurerm_windows_function_app"]
 
     static func check(_ r: ResourceInstance, in module: TerraformModule) -> [TerraformVerdict] {
-        if let reason = r.unknown["site_config"] { return [.notEvaluated(path: "site_config", reason: reason)] }
-        return r.elements("site_config").flatMap { c in
+        return AttributeCheck.eachBlock(r, "site_config") { c in
             AttributeCheck.require(r, c + ".minimum_tls_version") { v in
                 v.isNull || ["1.2", "1.3"].contains(v.interpolationText) ? nil : "sets minimum_tls_version = \(v.interpolationText)"
             }

@@ -10,8 +10,7 @@ enum NSGOpenPort {
 
     static func check(_ r: ResourceInstance, port: Int) -> [TerraformVerdict] {
         if r.type == "azurerm_network_security_rule" { return rule(r, prefix: "", port: port) }
-        if let reason = r.unknown["security_rule"] { return [.notEvaluated(path: "security_rule", reason: reason)] }
-        return r.elements("security_rule").flatMap { rule(r, prefix: $0 + ".", port: port) }
+        return AttributeCheck.eachBlock(r, "security_rule") { rule(r, prefix: $0 + ".", port: port) }
     }
 
     static func rule(_ r: ResourceInstance, prefix: String, port: Int) -> [TerraformVerdict] {
@@ -25,9 +24,9 @@ enum NSGOpenPort {
         guard values["direction"]?.stringValue?.lowercased() == "inbound", values["access"]?.stringValue?.lowercased() == "allow" else { return [] }
         let proto = values["protocol"]?.stringValue?.lowercased() ?? "*"
         guard proto == "tcp" || proto == "*" else { return [] }
-        let ports = PolicyDocument.strings(values["destination_port_range"]) + PolicyDocument.strings(values["destination_port_ranges"])
+        let ports = AttributeCheck.strings(values["destination_port_range"]) + AttributeCheck.strings(values["destination_port_ranges"])
         guard ports.contains(where: { covers($0, port) }) else { return [] }
-        let sources = PolicyDocument.strings(values["source_address_prefix"]) + PolicyDocument.strings(values["source_address_prefixes"])
+        let sources = AttributeCheck.strings(values["source_address_prefix"]) + AttributeCheck.strings(values["source_address_prefixes"])
         guard let open = sources.first(where: { anywhere.contains($0.lowercased()) }) else { return [] }
         let key = values["source_address_prefix"]?.isNull == false ? "source_address_prefix" : "source_address_prefixes"
         return [.violation(path: prefix + key, message: "\(r.address) allows port \(port) inbound from \(open).")]

@@ -19,7 +19,7 @@ enum BigQueryPublicDataset: TerraformRule {
         if r.type != "google_bigquery_dataset" {
             let path = r.type.hasSuffix("_member") ? "member" : "members"
             return AttributeCheck.require(r, path) { v in
-                PolicyDocument.strings(v).first { $0 == "allUsers" || $0 == "allAuthenticatedUsers" }.map { "grants dataset access to \($0)" }
+                AttributeCheck.strings(v).first { $0 == "allUsers" || $0 == "allAuthenticatedUsers" }.map { "grants dataset access to \($0)" }
             }
         }
         if let reason = r.unknown["access"] { return [.notEvaluated(path: "access", reason: reason)] }

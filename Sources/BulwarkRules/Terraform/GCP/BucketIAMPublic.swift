@@ -18,7 +18,7 @@ enum BucketIAMPublic: TerraformRule {
     static func check(_ r: ResourceInstance, in module: TerraformModule) -> [TerraformVerdict] {
         let path = r.type == "google_storage_bucket_iam_member" ? "member" : "members"
         return AttributeCheck.require(r, path) { v in
-            let members = PolicyDocument.strings(v)
+            let members = AttributeCheck.strings(v)
             return members.first { $0 == "allUsers" || $0 == "allAuthenticatedUsers" }.map { "grants \(r.attribute("role").known?.interpolationText ?? "a role") to \($0)" }
         }
     }

@@ -13,7 +13,7 @@ enum FirewallOpenPort {
         }
         if (r.attribute("direction").known?.stringValue ?? "INGRESS").uppercased() != "INGRESS" { return [] }
         if r.attribute("disabled").known.flatMap(AttributeCheck.bool) == true { return [] }
-        let sources = PolicyDocument.strings(r.attribute("source_ranges").known)
+        let sources = AttributeCheck.strings(r.attribute("source_ranges").known)
         guard let open = sources.first(where: { $0 == "0.0.0.0/0" || $0 == "::/0" }) else { return [] }
         if let reason = r.unknown["allow"] { return [.notEvaluated(path: "allow", reason: reason)] }
         for allow in r.elements("allow") {
@@ -22,7 +22,7 @@ enum FirewallOpenPort {
             }
             let proto = p.stringValue?.lowercased() ?? ""
             guard proto == "tcp" || proto == "all" || proto == "6" else { continue }
-            let list = PolicyDocument.strings(ports)
+            let list = AttributeCheck.strings(ports)
             if list.isEmpty || list.contains(where: { NSGOpenPort.covers($0, port) }) {
                 return [.violation(path: "source_ranges", message: "\(r.address) allows port \(port) from \(open).")]
             }

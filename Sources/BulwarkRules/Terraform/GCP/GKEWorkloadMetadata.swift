@@ -16,8 +16,7 @@ enum GKEWorkloadMetadata: TerraformRule {
     static let resourceTypes: Set<String> = ["google_container_node_pool", "google_container_cluster"]
 
     static func check(_ r: ResourceInstance, in module: TerraformModule) -> [TerraformVerdict] {
-        if let reason = r.unknown["node_config"] { return [.notEvaluated(path: "node_config", reason: reason)] }
-        return r.elements("node_config").flatMap { n in
+        return AttributeCheck.eachBlock(r, "node_config") { n in
             AttributeCheck.require(r, n + ".workload_metadata_config.0.mode") { v in
                 v.stringValue == "GKE_METADATA" ? nil : v.isNull ? "does not set workload_metadata_config mode GKE_METADATA, so pods can reach node credentials" : "sets workload metadata mode \(v.interpolationText)"
             }

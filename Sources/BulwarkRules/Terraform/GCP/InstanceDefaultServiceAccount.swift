@@ -20,7 +20,7 @@ enum InstanceDefaultServiceAccount: TerraformRule {
         for sa in r.elements("service_account") {
             guard case .known(let email) = r.attribute(sa + ".email"), case .known(let scopes) = r.attribute(sa + ".scopes") else { continue }
             let isDefault = email.isNull || (email.stringValue ?? "").hasSuffix("-compute@developer.gserviceaccount.com")
-            let full = PolicyDocument.strings(scopes).contains { $0 == "cloud-platform" || $0.hasSuffix("/auth/cloud-platform") }
+            let full = AttributeCheck.strings(scopes).contains { $0 == "cloud-platform" || $0.hasSuffix("/auth/cloud-platform") }
             if isDefault && full {
                 return [.violation(path: sa + ".scopes", message: "\(r.address) runs as the default service account with the cloud-platform scope.")]
             }

@@ -64,6 +64,20 @@ enum AttributeCheck {
         return sameKey.isEmpty ? linked : sameKey
     }
 
+    /// Runs `check` on each element of a nested block; a block list that is itself
+    /// unknown (a dynamic block over an unknown) is "not evaluated".
+    static func eachBlock(_ r: ResourceInstance, _ path: String, _ check: (String) -> [TerraformVerdict]) -> [TerraformVerdict] {
+        if let reason = r.unknown[path] { return [.notEvaluated(path: path, reason: reason)] }
+        return r.elements(path).flatMap(check)
+    }
+
+    /// A string or list of strings as strings (IAM policies, CIDR lists, port ranges).
+    static func strings(_ v: Value?) -> [String] {
+        guard let v else { return [] }
+        if let a = v.arrayValue { return a.compactMap { $0.stringValue ?? ($0.isNull ? nil : $0.interpolationText) } }
+        return v.stringValue.map { [$0] } ?? (v.isNull ? [] : [v.interpolationText])
+    }
+
     static func leaf(_ path: String) -> String {
         path.split(separator: ".").filter { Int($0) == nil }.joined(separator: ".")
     }
