@@ -290,11 +290,9 @@ public struct RepositoryScanner: Sendable {
                                             at: SourceSpan(file: r.file, line: r.position.line, column: r.position.column),
                                             resource: ResourceRef(kind: "module", name: r.name), attributePath: "source")))
             }
-            // Instances by type, so each rule visits only the resources it checks.
-            var byType: [String: [Int]] = [:]
-            for (i, inst) in module.instances.enumerated() { byType[inst.type, default: []].append(i) }
+            // Each rule visits only the resources of its types.
             for rule in RuleRegistry.terraform where !disabled.contains(rule.metadata.id) {
-                for index in rule.resourceTypes.flatMap({ byType[$0] ?? [] }).sorted() {
+                for index in rule.resourceTypes.flatMap({ module.indexByType[$0] ?? [] }).sorted() {
                     let inst = module.instances[index]
                     for verdict in rule.evaluate(inst, in: module) {
                         let prefix = (inst.mode == "data" ? "data." : "") + inst.type + "."

@@ -152,6 +152,20 @@ public struct TerraformModule: Sendable {
     public var variables: [String: TFValue] = [:]
     public var locals: [String: TFValue] = [:]
     public var diagnostics: [ModuleDiagnostic] = []
+    /// Positions in `instances` by resource type, built once evaluation is complete, so
+    /// rules and connected-resource lookups do not scan every instance.
+    public private(set) var indexByType: [String: [Int]] = [:]
+
+    /// The instances of one resource type, in evaluation order.
+    public func instances(ofType type: String) -> [ResourceInstance] {
+        (indexByType[type] ?? []).map { instances[$0] }
+    }
+
+    mutating func buildTypeIndex() {
+        indexByType = [:]
+        for (i, inst) in instances.enumerated() { indexByType[inst.type, default: []].append(i) }
+    }
+
     /// Values of this module's `output` blocks.
     public var outputs: [String: TFValue] = [:]
     /// Outputs of the local modules this module calls once (no count/for_each), by call name.
@@ -320,6 +334,7 @@ public struct TerraformModule: Sendable {
                     ?? .unknown(reason: "output \(name) could not be evaluated")
             }
         }
+        m.buildTypeIndex()
         return m
     }
 

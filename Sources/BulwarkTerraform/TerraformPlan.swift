@@ -50,6 +50,7 @@ public enum TerraformPlan {
             }
         }
         walk(plan["planned_values"]?["root_module"], path: [.key("planned_values"), .key("root_module")])
+        m.buildTypeIndex()
         return m
     }
 

@@ -59,7 +59,7 @@ enum AttributeCheck {
     /// several instances link by base address (`aws_s3_bucket.this[each.key]`), the one
     /// with the same instance key is the match.
     static func connected(_ r: ResourceInstance, in module: TerraformModule, type: String, via: String = "bucket", byName names: [String] = ["bucket"]) -> [ResourceInstance] {
-        let linked = module.instances.filter { $0.type == type && $0.links(via, to: r, byName: names) }
+        let linked = module.instances(ofType: type).filter { $0.links(via, to: r, byName: names) }
         let sameKey = linked.filter { $0.instanceKey == r.instanceKey && !r.instanceKey.isEmpty }
         return sameKey.isEmpty ? linked : sameKey
     }

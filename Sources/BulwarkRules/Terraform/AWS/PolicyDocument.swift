@@ -31,7 +31,7 @@ enum PolicyDocument {
     /// The statements of the policy at `path`, or why they cannot be known.
     static func read(_ r: ResourceInstance, _ path: String, in module: TerraformModule) -> Outcome {
         if let doc = r.references[path]?.first(where: { $0.hasPrefix("data.aws_iam_policy_document.") }),
-           let data = module.instances.first(where: { $0.baseAddress == doc && $0.modulePath == r.modulePath }) {
+           let data = module.instances(ofType: "aws_iam_policy_document").first(where: { $0.baseAddress == doc && $0.modulePath == r.modulePath }) {
             return fromDataSource(data)
         }
         switch r.attribute(path) {

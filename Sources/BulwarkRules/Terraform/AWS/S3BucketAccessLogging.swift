@@ -26,9 +26,9 @@ enum S3BucketAccessLogging: TerraformRule {
     }
 
     static func isLogTarget(_ r: ResourceInstance, in module: TerraformModule) -> Bool {
-        module.instances.contains { other in
-            (other.type == "aws_s3_bucket_logging" && other.links("target_bucket", to: r, byName: ["bucket"]))
-                || (other.type == "aws_s3_bucket" && other.elements("logging").contains { other.links($0 + ".target_bucket", to: r, byName: ["bucket"]) })
-        }
+        module.instances(ofType: "aws_s3_bucket_logging").contains { $0.links("target_bucket", to: r, byName: ["bucket"]) }
+            || module.instances(ofType: "aws_s3_bucket").contains { other in
+                other.elements("logging").contains { other.links($0 + ".target_bucket", to: r, byName: ["bucket"]) }
+            }
     }
 }

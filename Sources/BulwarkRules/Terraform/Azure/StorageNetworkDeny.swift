@@ -23,7 +23,7 @@ enum StorageNetworkDeny: TerraformRule {
         if let rules = r.elements("network_rules").first {
             return AttributeCheck.require(r, rules + ".default_action") { v in v.stringValue == "Deny" ? nil : "sets network_rules default_action = \(v.interpolationText)" }
         }
-        let separate = module.instances.contains { $0.type == "azurerm_storage_account_network_rules" && $0.links("storage_account_id", to: r, byName: []) }
+        let separate = module.instances(ofType: "azurerm_storage_account_network_rules").contains { $0.links("storage_account_id", to: r, byName: []) }
         return separate ? [] : [.violation(path: "network_rules", message: "\(r.address) has no network rules, so every network can reach it.")]
     }
 }
