@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         // Object's copy-on-write storage is a class; its reads are on every hot path, and
@@ -25,6 +26,9 @@ let package = Package(
                 resources: [.copy("Kubernetes/Policies"), .copy("Kubernetes/Examples")]),
         .target(name: "BulwarkScan", dependencies: ["BulwarkCore", "BulwarkFormats", "BulwarkKyverno", "BulwarkRules", "BulwarkTerraform"]),
         .target(name: "BulwarkReport", dependencies: ["BulwarkCore"]),
+        // PCRE2 (Debian libpcre2-dev, installed by scripts/setup.sh) confirms secret candidates.
+        .systemLibrary(name: "CPCRE2", pkgConfig: "libpcre2-8", providers: [.apt(["libpcre2-dev"])]),
+        .target(name: "BulwarkSecrets", dependencies: ["BulwarkCore", "CPCRE2", .product(name: "Crypto", package: "swift-crypto")], resources: [.copy("Rules/default-rules.toml")]),
         .executableTarget(name: "bulwark", dependencies: [
             "BulwarkCore", "BulwarkFormats", "BulwarkJMESPath", "BulwarkKyverno", "BulwarkRules", "BulwarkScan", "BulwarkReport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -37,6 +41,7 @@ let package = Package(
         .testTarget(name: "BulwarkJMESPathTests", dependencies: ["BulwarkJMESPath", "BulwarkFormats", "BulwarkTestSupport"]),
         .testTarget(name: "BulwarkRulesTests", dependencies: ["BulwarkRules", "BulwarkKyverno", "BulwarkFormats", "BulwarkTerraform"]),
         .testTarget(name: "BulwarkScanTests", dependencies: ["BulwarkScan", "BulwarkReport", "BulwarkRules", "BulwarkFormats", "BulwarkTestSupport"]),
+        .testTarget(name: "BulwarkSecretsTests", dependencies: ["BulwarkSecrets", "BulwarkCore"]),
         .testTarget(name: "BulwarkKyvernoTests", dependencies: ["BulwarkKyverno", "BulwarkFormats", "BulwarkJMESPath", "BulwarkTestSupport"]),
     ]
 )
