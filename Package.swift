@@ -24,13 +24,13 @@ let package = Package(
         .target(name: "BulwarkTerraform", dependencies: ["BulwarkCore", "BulwarkFormats"]),
         .target(name: "BulwarkRules", dependencies: ["BulwarkCore", "BulwarkFormats", "BulwarkKyverno", "BulwarkTerraform"],
                 resources: [.copy("Kubernetes/Policies"), .copy("Kubernetes/Examples")]),
-        .target(name: "BulwarkScan", dependencies: ["BulwarkCore", "BulwarkFormats", "BulwarkKyverno", "BulwarkRules", "BulwarkTerraform"]),
+        .target(name: "BulwarkScan", dependencies: ["BulwarkCore", "BulwarkFormats", "BulwarkKyverno", "BulwarkRules", "BulwarkTerraform", "BulwarkSecrets"]),
         .target(name: "BulwarkReport", dependencies: ["BulwarkCore"]),
         // PCRE2 (Debian libpcre2-dev, installed by scripts/setup.sh) confirms secret candidates.
         .systemLibrary(name: "CPCRE2", pkgConfig: "libpcre2-8", providers: [.apt(["libpcre2-dev"])]),
         .target(name: "BulwarkSecrets", dependencies: ["BulwarkCore", "CPCRE2", .product(name: "Crypto", package: "swift-crypto")], resources: [.copy("Rules/default-rules.toml")]),
         .executableTarget(name: "bulwark", dependencies: [
-            "BulwarkCore", "BulwarkFormats", "BulwarkJMESPath", "BulwarkKyverno", "BulwarkRules", "BulwarkScan", "BulwarkReport",
+            "BulwarkCore", "BulwarkFormats", "BulwarkJMESPath", "BulwarkKyverno", "BulwarkRules", "BulwarkScan", "BulwarkReport", "BulwarkSecrets",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "bulwark-bench", dependencies: ["BulwarkCore", "BulwarkFormats", "BulwarkJMESPath", "BulwarkKyverno"], path: "Benchmarks/bulwark-bench"),

@@ -107,6 +107,9 @@ public struct Finding: Sendable {
     public var aliases: [String]
     public var remediation: String
     public var suppression: Suppression?
+    /// What reports quote instead of the source line; secret findings set it to the line
+    /// with the secret redacted, because the raw line is the secret.
+    public var snippet: String?
 
     public init(ruleId: String, severity: Severity, title: String, message: String, location: SourceSpan,
                 resource: ResourceRef? = nil, attributePath: String = "", controls: [ControlRef] = [], aliases: [String] = [],

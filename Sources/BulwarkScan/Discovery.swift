@@ -4,6 +4,8 @@ import Foundation
 /// What a file is, decided by name first and content second.
 public enum FileKind: String, Sendable {
     case kubernetes, dockerfile, workflow, config, terraform, tfvars
+    /// No parser claims it; only the secret scan reads it.
+    case other
 }
 
 /// A file the scan will read.
@@ -32,22 +34,25 @@ public enum Discovery {
         return nil
     }
 
-    public static func walk(root: String, config: ScanConfig) -> [DiscoveredFile] {
+    /// `everything`: also return files no parser claims (as `.other`), for the secret scan.
+    public static func walk(root: String, config: ScanConfig, everything: Bool = false) -> [DiscoveredFile] {
         var out: [DiscoveredFile] = []
         var visited = Set<String>()
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isDir) else { return [] }
         if !isDir.boolValue {
             let name = (root as NSString).lastPathComponent
-            if let kind = classify(name: name, relativePath: root) { out.append(DiscoveredFile(path: root, relativePath: root, kind: kind)) }
+            if let kind = classify(name: name, relativePath: root) ?? (everything ? .other : nil) {
+                out.append(DiscoveredFile(path: root, relativePath: root, kind: kind))
+            }
             return out
         }
-        walk(root, relative: "", root: root, ignores: [], config: config, visited: &visited, into: &out)
+        walk(root, relative: "", root: root, ignores: [], config: config, everything: everything, visited: &visited, into: &out)
         return out.sorted { $0.relativePath < $1.relativePath }
     }
 
     private static func walk(_ dir: String, relative: String, root: String, ignores: [(String, IgnoreRules)], config: ScanConfig,
-                             visited: inout Set<String>, into out: inout [DiscoveredFile]) {
+                             everything: Bool, visited: inout Set<String>, into out: inout [DiscoveredFile]) {
         let real = (dir as NSString).resolvingSymlinksInPath
         guard visited.insert(real).inserted else { return }
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return }
@@ -63,10 +68,10 @@ public enum Discovery {
             if isIgnored(rel, directory: directory, ignores) { continue }
             if config.exclude.contains(where: { $0.matches(rel, isDirectory: directory) }) { continue }
             if directory {
-                walk(full, relative: rel, root: root, ignores: ignores, config: config, visited: &visited, into: &out)
+                walk(full, relative: rel, root: root, ignores: ignores, config: config, everything: everything, visited: &visited, into: &out)
                 continue
             }
-            guard let kind = classify(name: entry, relativePath: rel) else { continue }
+            guard let kind = classify(name: entry, relativePath: rel) ?? (everything ? .other : nil) else { continue }
             if kind != .config, !config.include.isEmpty, !config.include.contains(where: { $0.matches(rel) }) { continue }
             out.append(DiscoveredFile(path: full, relativePath: rel, kind: kind))
         }

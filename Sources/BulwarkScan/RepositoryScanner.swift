@@ -2,6 +2,7 @@ import BulwarkCore
 import BulwarkFormats
 import BulwarkKyverno
 import BulwarkRules
+import BulwarkSecrets
 import BulwarkTerraform
 import Dispatch
 import Foundation
@@ -18,6 +19,10 @@ public struct ScanResult: Sendable {
     public var filesScanned: Int
     /// Lines of each file that has findings, for reports that show the offending line.
     public var sources: [String: [Substring]]
+    /// Files the secret scan did not read (binary, archive, minified, over the size limit), and why.
+    public var secretSkips: [(path: String, reason: SecretSkipReason)] = []
+    /// Bytes the secret scan read.
+    public var secretBytes = 0
 
     public var active: [Finding] { findings.filter { $0.suppression == nil } }
 
@@ -40,6 +45,8 @@ public struct RepositoryScanner: Sendable {
         public var terraformVariables: [String: Value] = [:]
         public var terraformVarFiles: [HCLBody] = []
         public var progress: (@Sendable (Int, Int) -> Void)? = nil
+        /// The secret scan over every file; nil turns it off.
+        public var secrets: SecretsPass? = nil
         public init() {}
     }
 
@@ -75,12 +82,15 @@ public struct RepositoryScanner: Sendable {
         /// The file mentions a suppression directive somewhere (checked once, not per line).
         var hasSuppressionMarkers = false
         var findings: [Finding] = []
+        var secretFindings: [Finding] = []
+        var secretSkip: SecretSkipReason?
+        var secretBytes = 0
     }
 
     /// Scans `roots` (files or directories).
     public func scan(_ roots: [String], userPolicies: [Policy] = []) -> ScanResult {
         var files: [DiscoveredFile] = []
-        for root in roots { files += Discovery.walk(root: root, config: options.config) }
+        for root in roots { files += Discovery.walk(root: root, config: options.config, everything: options.secrets != nil) }
         files = files.filter { $0.kind != .config }
         let units = parseAll(files)
         return check(units, userPolicies: userPolicies)
@@ -99,6 +109,21 @@ public struct RepositoryScanner: Sendable {
 
     func parse(_ file: DiscoveredFile) -> FileUnit {
         var unit = FileUnit(file: file)
+        if let secrets = options.secrets {
+            let r = secrets.scan(file, disabled: options.config.disabledRules)
+            unit.secretFindings = r.findings
+            unit.secretSkip = r.skipped
+            unit.secretBytes = r.bytes
+            if file.kind == .other {
+                // Lines only for files with findings: inline suppressions need them.
+                if !r.findings.isEmpty, let data = FileManager.default.contents(atPath: file.path) {
+                    let text = String(decoding: data, as: UTF8.self)
+                    unit.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+                    unit.hasSuppressionMarkers = ByteSearch.contains("bulwark:ignore", in: text)
+                }
+                return unit
+            }
+        }
         let at = SourceSpan(file: file.relativePath, line: 1, column: 1)
         let attrs = try? FileManager.default.attributesOfItem(atPath: file.path)
         if let size = attrs?[.size] as? Int, size > options.maxFileBytes {
@@ -165,7 +190,7 @@ public struct RepositoryScanner: Sendable {
             } catch {
                 unit.error = .init(location: at, message: "\(error)")
             }
-        case .config:
+        case .config, .other:
             break
         }
         return unit
@@ -185,7 +210,7 @@ public struct RepositoryScanner: Sendable {
         let box = Box<FileUnit>(count: parsed.count)
         DispatchQueue.concurrentPerform(iterations: parsed.count) { i in
             var unit = parsed[i]
-            unit.findings = findings(for: unit, engine: engine, metaByPolicy: metaByPolicy, userPolicies: userPolicies)
+            unit.findings = findings(for: unit, engine: engine, metaByPolicy: metaByPolicy, userPolicies: userPolicies) + unit.secretFindings
             box.set(i, unit)
         }
         var units = box.items.compactMap { $0 }
@@ -219,14 +244,18 @@ public struct RepositoryScanner: Sendable {
         var all: [Finding] = []
         var unparsed: [ScanResult.UnparsedFile] = []
         var sources: [String: [Substring]] = [:]
+        var skips: [(path: String, reason: SecretSkipReason)] = []
+        var secretBytes = 0
         for case let unit? in finished.items {
             if let e = unit.error { unparsed.append(e) }
+            if let s = unit.secretSkip { skips.append((unit.file.relativePath, s)) }
+            secretBytes += unit.secretBytes
             if !unit.findings.isEmpty { sources[unit.file.relativePath] = unit.lines }
             all += unit.findings
         }
         all.sort(by: Finding.ordered)
         return ScanResult(findings: all, unparsedFiles: unparsed.sorted { $0.location.file < $1.location.file },
-                          filesScanned: parsed.count, sources: sources)
+                          filesScanned: parsed.count, sources: sources, secretSkips: skips, secretBytes: secretBytes)
     }
 
     /// Evaluates every directory of `.tf` files as a module and runs the Terraform rules.

@@ -12,10 +12,30 @@ public struct ScanConfig: Sendable {
     public var format: String?
     public var failOn: Severity?
     public var allowedRegistries: [String] = []
+    /// `secrets.enabled: false` turns the secret scan off.
+    public var secretsEnabled = true
+    /// `secrets.config`: a gitleaks-format rule file (relative to the scan root).
+    public var secretsConfig: String?
+    public var secretsMaxFileSize: Int?
+    public var secretsMaxMinifiedSize: Int?
 
     public init() {}
 
-    static let keys: Set<String> = ["include", "exclude", "rules", "policies", "format", "failOn", "kubernetes"]
+    static let keys: Set<String> = ["include", "exclude", "rules", "policies", "format", "failOn", "kubernetes", "secrets"]
+
+    /// `10485760`, `"10MB"`, `"512KB"`, `"2GB"`; 0 means no limit.
+    static func byteSize(_ v: Value) -> Int? {
+        if case .int(let n) = v, n >= 0 { return n }
+        return v.stringValue.flatMap(byteSize)
+    }
+
+    public static func byteSize(_ text: String) -> Int? {
+        let s = text.uppercased().replacingOccurrences(of: " ", with: "")
+        for (suffix, scale) in [("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10), ("B", 1)] where s.hasSuffix(suffix) {
+            return Int(s.dropLast(suffix.count)).map { $0 * scale }
+        }
+        return Int(s)
+    }
 
     public static func parse(_ text: String, file: String) throws -> ScanConfig {
         guard let doc = try YAMLLoader.load(text, file: file).first else { return ScanConfig() }
@@ -60,6 +80,24 @@ public struct ScanConfig: Sendable {
             guard case .object(let m) = k8s else { throw fail("kubernetes must be a mapping", [.key("kubernetes")]) }
             for k in m.keys where k != "allowedRegistries" { throw fail("unknown key '\(k)' in kubernetes (expected allowedRegistries)", [.key("kubernetes"), .key(k)]) }
             c.allowedRegistries = try strings(m["allowedRegistries"], [.key("kubernetes"), .key("allowedRegistries")])
+        }
+        if let secrets = o["secrets"] {
+            guard case .object(let m) = secrets else { throw fail("secrets must be a mapping", [.key("secrets")]) }
+            let allowed = ["enabled", "config", "maxFileSize", "maxMinifiedSize"]
+            for k in m.keys where !allowed.contains(k) { throw fail("unknown key '\(k)' in secrets (expected \(allowed.joined(separator: ", ")))", [.key("secrets"), .key(k)]) }
+            if let e = m["enabled"] {
+                guard let b = e.boolValue else { throw fail("secrets.enabled must be true or false", [.key("secrets"), .key("enabled")]) }
+                c.secretsEnabled = b
+            }
+            if let p = m["config"] {
+                guard let s = p.stringValue else { throw fail("secrets.config must be a path", [.key("secrets"), .key("config")]) }
+                c.secretsConfig = s
+            }
+            for key in ["maxFileSize", "maxMinifiedSize"] {
+                guard let v = m[key] else { continue }
+                guard let n = byteSize(v) else { throw fail("secrets.\(key) must be a size such as 10MB, 512KB or a number of bytes", [.key("secrets"), .key(key)]) }
+                if key == "maxFileSize" { c.secretsMaxFileSize = n } else { c.secretsMaxMinifiedSize = n }
+            }
         }
         return c
     }

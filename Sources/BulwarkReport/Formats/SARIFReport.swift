@@ -46,7 +46,9 @@ struct SARIFReport: ReportRenderer {
         }
         let results: [Value] = input.findings.map { f in
             var region = Object([("startLine", .int(max(1, f.location.line))), ("startColumn", .int(max(1, f.location.column)))])
-            if let lines = input.sources[f.location.file], f.location.line >= 1, f.location.line <= lines.count {
+            if let snippet = f.snippet {
+                region["snippet"] = .object(Object([("text", .string(snippet))]))
+            } else if let lines = input.sources[f.location.file], f.location.line >= 1, f.location.line <= lines.count {
                 region["snippet"] = .object(Object([("text", .string(String(lines[f.location.line - 1])))]))
             }
             var r = Object([

@@ -29,8 +29,8 @@ struct TextReport: ReportRenderer {
                 let resource = f.resource.map { " \($0.description)" } ?? ""
                 out += "  \(f.location.line):\(f.location.column)  \(severityLabel(f.severity))  \(f.ruleId)\(resource)  \(f.title)\n"
                 if f.message != f.title { out += "      \(f.message)\n" }
-                if let lines = input.sources[file], f.location.line >= 1, f.location.line <= lines.count {
-                    let text = String(lines[f.location.line - 1]).replacingOccurrences(of: "\t", with: " ")
+                if let line = f.snippet ?? input.sources[file].flatMap({ lines in f.location.line >= 1 && f.location.line <= lines.count ? String(lines[f.location.line - 1]) : nil }) {
+                    let text = line.replacingOccurrences(of: "\t", with: " ")
                     out += paint("      \(f.location.line) | ", "2") + text + "\n"
                     let pad = String(repeating: " ", count: String(f.location.line).count)
                     out += paint("      \(pad) | ", "2") + String(repeating: " ", count: max(0, f.location.column - 1)) + paint("^", "31") + "\n"

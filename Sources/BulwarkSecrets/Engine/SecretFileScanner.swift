@@ -86,6 +86,7 @@ public struct SecretFileScanner: Sendable {
         var firstLine = 1
         var first = true
         var eof = false
+        var total = 0
         while !eof {
             // Top up the buffer after the carried-over tail.
             while filled < buffer.count {
@@ -94,8 +95,10 @@ public struct SecretFileScanner: Sendable {
                 if n < 0 { if errno == EINTR { continue }; result.skipped = .unreadable(String(cString: strerror(errno))); return result }
                 if n == 0 { eof = true; break }
                 filled += n
+                total += n
             }
-            if filled < buffer.count { eof = true }
+            // Short read, or the size fstat reported is all read (a growing file stops there).
+            if filled < buffer.count || total >= size { eof = true }
             if first {
                 first = false
                 if let reason = classify(buffer[..<min(filled, 8192)], size: size, ext: ext, name: relativePath) {

@@ -5,6 +5,7 @@ import BulwarkKyverno
 import BulwarkReport
 import BulwarkRules
 import BulwarkScan
+import BulwarkSecrets
 import BulwarkTerraform
 import Foundation
 
@@ -52,6 +53,15 @@ struct ScanCommand: ParsableCommand {
 
     @Option(name: .customLong("var-file"), help: "Terraform variables file for root modules (repeatable; after terraform.tfvars and *.auto.tfvars).")
     var tfVarFiles: [String] = []
+
+    @Flag(name: .customLong("no-secrets"), help: "Skip the secret scan.")
+    var noSecrets = false
+
+    @Option(name: .customLong("secrets-config"), help: "Secret rules in gitleaks' TOML format (with [extend] useDefault = true to add to Bulwark's).")
+    var secretsConfig: String?
+
+    @Option(name: .customLong("secrets-max-file-size"), help: "Skip (and report) files larger than this for the secret scan, e.g. 10MB; 0 reads any size in bounded chunks.")
+    var secretsMaxFileSize: String?
 
     @Flag(name: .customLong("no-inline-suppressions"), help: "Ignore bulwark:ignore, checkov:skip and bulwark.dev/ignore.")
     var noInlineSuppressions = false
@@ -108,6 +118,10 @@ struct ScanCommand: ParsableCommand {
             userPolicies = loaded.policies
         }
 
+        if !noSecrets && options.config.secretsEnabled {
+            options.secrets = try SecretsSetup.pass(root: root, configFlag: secretsConfig, maxFileSizeFlag: secretsMaxFileSize, config: options.config)
+        }
+
         let interactive = isatty(STDERR_FILENO) != 0
         if interactive {
             options.progress = { done, total in
@@ -124,6 +138,10 @@ struct ScanCommand: ParsableCommand {
         }
         var rules: [String: RuleMetadata] = [:]
         for m in RuleRegistry.all + ScanRules.all { rules[m.id] = m }
+        if let secrets = options.secrets {
+            for (id, m) in secrets.metadata { rules[id] = m }
+            SecretsSetup.reportSkips(result.secretSkips)
+        }
         let threshold = failOn ?? options.config.failOn ?? .high
         let input = ReportInput(findings: result.findings, unparsed: result.unparsedFiles.map { .init(location: $0.location, message: $0.message) },
                                 filesScanned: result.filesScanned, sources: result.sources, rules: rules, failOn: threshold,
