@@ -6,7 +6,7 @@ import Dispatch
 import Foundation
 
 // Benchmarks, not tests: build with `swift build -c release` and run
-// `.build/release/bulwark-bench pss|jmespath [SHARED_CONFORMANCE_DIR]`.
+// `.build/release/bulwark-bench pss|jmespath [SHARED_CONFORMANCE_DIR]` or `secrets DIR [CONFIG.toml]`.
 // Figures go to BENCHMARKS.md with the machine and the command.
 
 func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
@@ -223,5 +223,7 @@ func runJMESPath() throws {
 switch mode {
 case "pss": try runPSS()
 case "jmespath": try runJMESPath()
+case "secrets": try runSecrets(shared, config: args.count > 3 ? args[3] : nil)
+case "secrets-keywords": try runSecretKeywordHistogram(shared)
 default: print("usage: bulwark-bench pss|jmespath [shared-conformance-dir]")
 }

@@ -47,6 +47,8 @@ public struct RepositoryScanner: Sendable {
         public var progress: (@Sendable (Int, Int) -> Void)? = nil
         /// The secret scan over every file; nil turns it off.
         public var secrets: SecretsPass? = nil
+        /// Run only the secret scan (no parsing, no other rules).
+        public var secretsOnly = false
         public init() {}
     }
 
@@ -114,12 +116,13 @@ public struct RepositoryScanner: Sendable {
             unit.secretFindings = r.findings
             unit.secretSkip = r.skipped
             unit.secretBytes = r.bytes
-            if file.kind == .other {
-                // Lines only for files with findings: inline suppressions need them.
+            if file.kind == .other || options.secretsOnly {
+                // Lines only for files with findings and suppression markers: reports quote the
+                // redacted snippet, so only inline suppressions need the lines.
                 if !r.findings.isEmpty, let data = FileManager.default.contents(atPath: file.path) {
                     let text = String(decoding: data, as: UTF8.self)
-                    unit.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
                     unit.hasSuppressionMarkers = ByteSearch.contains("bulwark:ignore", in: text)
+                    if unit.hasSuppressionMarkers { unit.lines = Lines.split(text) }
                 }
                 return unit
             }
@@ -138,7 +141,7 @@ public struct RepositoryScanner: Sendable {
             unit.error = .init(location: at, message: "\(error)")
             return unit
         }
-        unit.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        unit.lines = Lines.split(text)
         unit.hasSuppressionMarkers = ByteSearch.contains("bulwark:ignore", in: text) || ByteSearch.contains("checkov:skip", in: text)
         switch file.kind {
         case .dockerfile:
@@ -162,11 +165,11 @@ public struct RepositoryScanner: Sendable {
                 let manifests = docs.filter { $0.value["apiVersion"]?.stringValue != nil && $0.value["kind"]?.stringValue != nil }
                 if !manifests.isEmpty { unit.parsed = .kubernetes(manifests) }
             } catch let e as BulwarkError {
-                if file.relativePath.hasSuffix(".json") && !text.contains("\"apiVersion\"") {
+                if file.relativePath.hasSuffix(".json") && !ByteSearch.contains("\"apiVersion\"", in: text) {
                     // Not a manifest (package.json, tsconfig.json with comments…): not ours to judge.
                     return unit
                 }
-                if text.contains("{{") {
+                if ByteSearch.contains("{{", in: text) {
                     // Helm/Go templates are not YAML until rendered.
                     unit.error = .init(location: e.location ?? at, message: "template, not YAML (render it, e.g. `helm template`, and scan the output): \(e.message)")
                     unit.templated = true

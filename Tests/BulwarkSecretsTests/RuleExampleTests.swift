@@ -32,7 +32,7 @@ import Testing
         for (n, example) in rule.examples.enumerated() {
             for round in 0..<3 {
                 let text = ExamplePlaceholders.expand(example, seed: Self.seed(id, n * 10 + round))
-                let found = Self.hits("# config\n" + text + "\n").filter { $0.ruleID == id }
+                let found = Self.hits("# config\n" + text + "\n", path: rule.examplePath ?? "src/app/config.py").filter { $0.ruleID == id }
                 #expect(found.count == 1, "\(id) should find exactly one secret in: \(text)")
                 if let hit = found.first {
                     #expect(hit.line >= 2)
@@ -48,7 +48,7 @@ import Testing
         let rule = try #require(Self.config.rules.first { $0.id == id })
         for (n, negative) in rule.negatives.enumerated() {
             let text = ExamplePlaceholders.expand(negative, seed: Self.seed(id, 1000 + n))
-            let found = Self.hits("# config\n" + text + "\n").filter { $0.ruleID == id }
+            let found = Self.hits("# config\n" + text + "\n", path: rule.examplePath ?? "src/app/config.py").filter { $0.ruleID == id }
             #expect(found.isEmpty, "\(id) should not fire on: \(text)")
         }
     }

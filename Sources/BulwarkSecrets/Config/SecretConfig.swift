@@ -89,6 +89,7 @@ public struct SecretConfig: Sendable {
             if let entropy = rule.entropy { base.entropy = entropy }
             if let path = rule.path { base.path = path }
             base.keywords += rule.keywords.filter { !base.keywords.contains($0) }
+            base.anchoredRegex = SecretRule.anchoredVersion(of: base.regex, keywords: base.keywords)
             base.tags += rule.tags.filter { !base.tags.contains($0) }
             base.allowlists += rule.allowlists
             merged.rules[index] = base
@@ -165,6 +166,7 @@ private struct ConfigReader {
                           entropy: entropy, keywords: try strings(v, "keywords", path), path: pathRegex,
                           tags: try strings(v, "tags", path), allowlists: allowlists, severity: severity,
                           examples: try strings(v, "examples", path), negatives: try strings(v, "negatives", path),
+                          examplePath: try string(v, "examplePath", path),
                           location: doc.position(path) ?? doc.position(path + ".id"))
     }
 

@@ -21,6 +21,10 @@ public struct SecretRule: Sendable {
     public var examples: [String]
     /// Texts it must not find.
     public var negatives: [String]
+    /// The file name examples are tested under, for rules with a `path`.
+    public var examplePath: String?
+    /// gitleaks' convention: ids starting with "generic" are catch-alls that yield to a specific rule on the same secret.
+    public var isGeneric: Bool { id.hasPrefix("generic") }
     /// Upper bound of a match's length in bytes, nil when unbounded; sizes the windows.
     public var maxMatchLength: Int?
     /// Where the rule is written, for messages.
@@ -28,7 +32,8 @@ public struct SecretRule: Sendable {
 
     public init(id: String, description: String, regex: PCRERegex?, secretGroup: Int = 0, entropy: Double? = nil,
                 keywords: [String] = [], path: PCRERegex? = nil, tags: [String] = [], allowlists: [SecretAllowlist] = [],
-                severity: Severity = .high, examples: [String] = [], negatives: [String] = [], location: SourceSpan? = nil) {
+                severity: Severity = .high, examples: [String] = [], negatives: [String] = [], examplePath: String? = nil,
+                location: SourceSpan? = nil) {
         self.id = id
         self.description = description
         self.regex = regex
@@ -41,9 +46,31 @@ public struct SecretRule: Sendable {
         self.severity = severity
         self.examples = examples
         self.negatives = negatives
+        self.examplePath = examplePath
         self.location = location
         self.maxMatchLength = regex.flatMap { RegexLength.maxLength($0.pattern) }
+        self.anchoredRegex = SecretRule.anchoredVersion(of: regex, keywords: self.keywords)
     }
+
+    /// Set when every match starts where a keyword starts: the rule is then tried once per
+    /// keyword hit with this anchored (and JIT-compiled) copy instead of scanning windows.
+    public var anchoredRegex: PCRERegex?
+
+    static func anchoredVersion(of regex: PCRERegex?, keywords: [String]) -> PCRERegex? {
+        guard let regex, RegexPrefix.isAnchoredOnKeywords(regex.pattern, keywords: keywords) else { return nil }
+        return try? PCRERegex(regex.pattern, anchored: true)
+    }
+}
+
+/// A regex match being judged, as byte ranges of the scanned buffer.
+struct SecretCandidate {
+    var secret: UnsafeBufferPointer<UInt8>
+    var match: UnsafeBufferPointer<UInt8>
+    var line: UnsafeBufferPointer<UInt8>
+    var path: String
+    var commit: String?
+    /// ASCII-lower-cased secret, for stopwords.
+    var lowerSecret: [UInt8]
 }
 
 /// Reasons a candidate is not a secret. Criteria inside one allowlist combine with
@@ -58,7 +85,8 @@ public struct SecretAllowlist: Sendable {
     public var regexes: [PCRERegex] = []
     public var paths: [PCRERegex] = []
     /// Lower-cased substrings of the secret.
-    public var stopwords: [String] = []
+    public var stopwords: [String] = [] { didSet { stopwordBytesCache = stopwords.map { Array($0.utf8) } } }
+    private var stopwordBytesCache: [[UInt8]] = []
     public var commits: Set<String> = []
     /// Global allowlists only: the rules they apply to (empty: all).
     public var targetRules: Set<String> = []
@@ -67,22 +95,27 @@ public struct SecretAllowlist: Sendable {
 
     public var isEmpty: Bool { regexes.isEmpty && paths.isEmpty && stopwords.isEmpty && commits.isEmpty }
 
-    /// Whether the allowlist excuses a candidate. `matcher` is the calling thread's.
-    func allows(secret: String, match: String, line: String, path: String, commit: String?, matcher: PCREMatcher) -> Bool {
-        var results: [Bool] = []
-        if !commits.isEmpty { results.append(commit.map { commits.contains($0) } ?? false) }
-        if !paths.isEmpty { results.append(paths.contains { matcher.isMatch($0, path) }) }
+    /// Whether the allowlist excuses a candidate. Works on the scanned bytes: most
+    /// candidates are rejected here, and building strings for each was most of their cost.
+    func allows(_ c: SecretCandidate, matcher: PCREMatcher) -> Bool {
+        var any = false, all = true
+        func record(_ r: Bool) { any = any || r; all = all && r }
+        if !commits.isEmpty { record(c.commit.map { commits.contains($0) } ?? false) }
+        if !paths.isEmpty { record(paths.contains { matcher.isMatch($0, c.path) }) }
         if !regexes.isEmpty {
-            let target = regexTarget == .secret ? secret : regexTarget == .match ? match : line
-            results.append(regexes.contains { matcher.isMatch($0, target) })
+            let target = regexTarget == .secret ? c.secret : regexTarget == .match ? c.match : c.line
+            record(regexes.contains { matcher.isMatch($0, bytes: target) })
         }
         if !stopwords.isEmpty {
-            let lower = secret.lowercased()
-            results.append(stopwords.contains { lower.contains($0) })
+            record(c.lowerSecret.withUnsafeBufferPointer { lower in
+                stopwordBytes.contains { w in w.withUnsafeBufferPointer { ByteSearch.firstIndex(of: $0, in: lower) != nil } }
+            })
         }
-        if results.isEmpty { return false }
-        return condition == .and ? results.allSatisfy { $0 } : results.contains(true)
+        if isEmpty { return false }
+        return condition == .and ? all : any
     }
+
+    var stopwordBytes: [[UInt8]] { stopwordBytesCache }
 
     /// Path-only allowlists (or path criteria under OR) let a whole file be skipped up front.
     func allowsWholeFile(path: String, matcher: PCREMatcher) -> Bool {

@@ -8,15 +8,19 @@
 /// loop is one table load, one mask and one sign test per byte.
 public struct KeywordAutomaton: Sendable {
     public let keywords: [[UInt8]]
+    let longestKeyword: Int
     private let classes: [UInt8]
     private let classCount: Int
     private let table: [Int32]
-    /// Keywords ending in each state (its own and those reached through failure links).
-    private let outputs: [[Int32]]
+    /// Keywords ending in each state (its own and those reached through failure links),
+    /// flattened: state s owns outputList[outputStart[s]..<outputStart[s+1]].
+    private let outputStart: [Int32]
+    private let outputList: [Int32]
 
     public init(keywords: [String]) {
         let lowered = keywords.map { Array($0.lowercased().utf8) }
         self.keywords = lowered
+        self.longestKeyword = lowered.map { $0.count }.max() ?? 1
         var classes = [UInt8](repeating: 0, count: 256)
         var next: UInt8 = 1
         for k in lowered {
@@ -77,7 +81,11 @@ public struct KeywordAutomaton: Sendable {
         self.classes = classes
         self.classCount = c
         self.table = table
-        self.outputs = out
+        var starts: [Int32] = [0]
+        var list: [Int32] = []
+        for o in out { list += o; starts.append(Int32(list.count)) }
+        self.outputStart = starts
+        self.outputList = list
     }
 
     /// Calls `hit(keywordIndex, endOffset)` for every occurrence, in order of end offset.
@@ -86,21 +94,102 @@ public struct KeywordAutomaton: Sendable {
         guard let base = bytes.baseAddress else { return }
         let n = bytes.count
         table.withUnsafeBufferPointer { t in
-            classes.withUnsafeBufferPointer { cls in
-                let tp = t.baseAddress!, cp = cls.baseAddress!
-                var s: Int32 = 0
-                var i = 0
-                while i < n {
-                    let e = tp[Int(s) &+ Int(cp[Int(base[i])])]
-                    s = e & Int32.max
-                    if e < 0 {
-                        for k in outputs[Int(s) / classCount] { hit(Int(k), i + 1) }
-                    }
-                    i &+= 1
+        classes.withUnsafeBufferPointer { cls in
+        outputStart.withUnsafeBufferPointer { os in
+        outputList.withUnsafeBufferPointer { ol in
+            let tp = t.baseAddress!, cp = cls.baseAddress!
+            var s: Int32 = 0
+            var i = 0
+            while i < n {
+                let e = tp[Int(s) &+ Int(cp[Int(base[i])])]
+                s = e & Int32.max
+                if e < 0 {
+                    let state = Int(s) / classCount
+                    for k in Int(os[state])..<Int(os[state + 1]) { hit(Int(ol[k]), i + 1) }
                 }
+                i &+= 1
             }
+        }
+        }
+        }
         }
     }
 
-    public var stateCount: Int { outputs.count }
+    public var stateCount: Int { outputStart.count - 1 }
+
+    /// Every occurrence as (keyword index, end offset), sorted by end.
+    ///
+    /// A table DFA is bound by the latency of its dependent loads (one per byte), not by
+    /// bandwidth. Four independent automata over four quarters of the buffer keep four
+    /// load chains in flight at once; each quarter after the first starts early by the
+    /// longest keyword minus one byte so keywords spanning a boundary are still found,
+    /// and reports only hits that end inside its own quarter.
+    public func collect(_ bytes: UnsafeBufferPointer<UInt8>, into hits: inout [(keyword: Int32, end: Int32)]) {
+        hits.removeAll(keepingCapacity: true)
+        let n = bytes.count
+        guard let base = bytes.baseAddress, n > 0 else { return }
+        let lanes = 4
+        let overlap = max(0, longestKeyword - 1)
+        if n < 4096 {
+            scan(bytes) { k, end in hits.append((Int32(k), Int32(end))) }
+            return
+        }
+        let quarter = (n + lanes - 1) / lanes
+        var bounds: [(start: Int, own: Int, end: Int)] = []
+        for l in 0..<lanes {
+            let own = l * quarter, end = min(n, own + quarter)
+            bounds.append((max(0, own - (l == 0 ? 0 : overlap)), own, end))
+        }
+        var laneHits = [[(keyword: Int32, end: Int32)]](repeating: [], count: lanes)
+        for l in 1..<lanes { laneHits[l].reserveCapacity(hits.capacity / lanes + 16) }
+        table.withUnsafeBufferPointer { t in
+        classes.withUnsafeBufferPointer { cls in
+        outputStart.withUnsafeBufferPointer { os in
+        outputList.withUnsafeBufferPointer { ol in
+            let tp = t.baseAddress!, cp = cls.baseAddress!
+            var s0: Int32 = 0, s1: Int32 = 0, s2: Int32 = 0, s3: Int32 = 0
+            let p0 = bounds[0].start, p1 = bounds[1].start, p2 = bounds[2].start, p3 = bounds[3].start
+            let len = bounds.map { $0.end - $0.start }
+            let common = len.min()!
+            @inline(__always) func emit(_ lane: Int, _ s: Int32, _ at: Int) {
+                let state = Int(s) / classCount
+                let end = at + 1
+                guard end > bounds[lane].own else { return }
+                for k in Int(os[state])..<Int(os[state + 1]) { laneHits[lane].append((ol[k], Int32(end))) }
+            }
+            var i = 0
+            while i < common {
+                let e0 = tp[Int(s0) &+ Int(cp[Int(base[p0 &+ i])])]
+                let e1 = tp[Int(s1) &+ Int(cp[Int(base[p1 &+ i])])]
+                let e2 = tp[Int(s2) &+ Int(cp[Int(base[p2 &+ i])])]
+                let e3 = tp[Int(s3) &+ Int(cp[Int(base[p3 &+ i])])]
+                s0 = e0 & Int32.max; s1 = e1 & Int32.max; s2 = e2 & Int32.max; s3 = e3 & Int32.max
+                if (e0 | e1 | e2 | e3) < 0 {
+                    if e0 < 0 { emit(0, s0, p0 &+ i) }
+                    if e1 < 0 { emit(1, s1, p1 &+ i) }
+                    if e2 < 0 { emit(2, s2, p2 &+ i) }
+                    if e3 < 0 { emit(3, s3, p3 &+ i) }
+                }
+                i &+= 1
+            }
+            // Tails: lanes differ in length by at most the overlap and the rounding.
+            var states = [s0, s1, s2, s3]
+            for l in 0..<lanes {
+                var s = states[l]
+                var j = bounds[l].start + common
+                while j < bounds[l].end {
+                    let e = tp[Int(s) &+ Int(cp[Int(base[j])])]
+                    s = e & Int32.max
+                    if e < 0 { emit(l, s, j) }
+                    j &+= 1
+                }
+                states[l] = s
+            }
+        }
+        }
+        }
+        }
+        hits = laneHits[0]
+        for l in 1..<lanes { hits += laneHits[l] }
+    }
 }

@@ -1,4 +1,5 @@
 import BulwarkCore
+import Foundation
 
 /// Finds secrets in bytes: one Aho-Corasick pass over the buffer finds every keyword;
 /// each rule's regex then runs only in windows around its own keywords' hits (sized from
@@ -8,12 +9,33 @@ import BulwarkCore
 public final class SecretEngine: Sendable {
     public let config: SecretConfig
     let automaton: KeywordAutomaton
-    /// keyword index → rules that list it.
-    let rulesByKeyword: [[Int]]
     /// Rules with a regex and no keywords: they run over the whole buffer.
     let keywordless: [Int]
     /// Rules with a path and no regex: the file's existence is the finding.
     let pathOnly: [Int]
+    /// Per rule: the anchored copy of its regex when matches start at keyword hits.
+    let anchoredRegexes: [PCRERegex?]
+    /// The same, unretained, and a flag array: the per-hit loop must not pay for reference counting.
+    /// `anchoredRegexes` keeps the objects alive.
+    nonisolated(unsafe) let anchoredRefs: [Unmanaged<PCRERegex>?]
+    let isAnchored: [Bool]
+    /// Per rule: the window half-width (longest match, or `unboundedWindow`).
+    let reach: [Int]
+    /// Per rule, copied out of `config.rules` so the hot path does not copy rule structs.
+    let secretGroups: [Int]
+    let entropyFloors: [Double?]
+    let isGeneric: [Bool]
+    /// Per anchored rule of the "keyword … operator" shape: the cheap pre-check.
+    let shapes: [AssignmentShape?]
+    nonisolated(unsafe) let shapeRefs: [Unmanaged<AssignmentShape>?]
+    /// Rules with a path filter (checked once per file).
+    let pathFiltered: [Int]
+    /// keyword → rules, flattened (offsets into `kwRules`) so the per-hit loop touches no nested arrays.
+    let kwRuleOffsets: [Int32]
+    let kwRules: [Int32]
+    let keywordLengths: [Int]
+    /// Keywords from here on are markers, not rule keywords: `gitleaks:allow`, then `bulwark:ignore`.
+    let markerBase: Int
     /// Window half-width for rules whose longest match is unbounded, and the most a window
     /// is widened to reach a line boundary.
     public static let unboundedWindow = 8 * 1024
@@ -37,11 +59,34 @@ public final class SecretEngine: Sendable {
                 }
             }
         }
-        automaton = KeywordAutomaton(keywords: keywords)
-        rulesByKeyword = byKeyword
+        markerBase = keywords.count
+        automaton = KeywordAutomaton(keywords: keywords + ["gitleaks:allow", "bulwark:ignore"])
+        keywordLengths = automaton.keywords.map(\.count)
+        anchoredRegexes = config.rules.map(\.anchoredRegex)
+        anchoredRefs = anchoredRegexes.map { $0.map { Unmanaged.passUnretained($0) } }
+        isAnchored = anchoredRegexes.map { $0 != nil }
+        reach = config.rules.map { $0.maxMatchLength ?? SecretEngine.unboundedWindow }
+        secretGroups = config.rules.map(\.secretGroup)
+        entropyFloors = config.rules.map(\.entropy)
+        isGeneric = config.rules.map(\.isGeneric)
+        shapes = config.rules.map { $0.anchoredRegex == nil ? nil : AssignmentShape.derive($0.anchoredRegex!.pattern) }
+        shapeRefs = shapes.map { $0.map { Unmanaged.passUnretained($0) } }
+        pathFiltered = config.rules.indices.filter { config.rules[$0].path != nil && config.rules[$0].regex != nil }
+        var offsets: [Int32] = [0]
+        var flat: [Int32] = []
+        for list in byKeyword {
+            flat += list.map(Int32.init)
+            offsets.append(Int32(flat.count))
+        }
+        kwRuleOffsets = offsets
+        kwRules = flat
         self.keywordless = keywordless
         self.pathOnly = pathOnly
     }
+
+    public var anchoredRuleCount: Int { anchoredRegexes.filter { $0 != nil }.count }
+    public var shapedRuleCount: Int { shapes.filter { $0 != nil }.count }
+    public var automatonForBenchmarks: KeywordAutomaton { automaton }
 
     /// The global allowlists say to skip this file entirely.
     public func isPathAllowed(_ path: String, matcher: PCREMatcher) -> Bool {
@@ -57,19 +102,60 @@ public final class SecretEngine: Sendable {
     /// the fresh part of a chunk); `firstLine` is the line number of `bytes[0]`.
     public func scan(_ bytes: UnsafeBufferPointer<UInt8>, path: String, commit: String? = nil, firstLine: Int = 1,
                      region: Range<Int>? = nil, matcher: PCREMatcher) -> [SecretHit] {
+        scanDetailed(bytes, path: path, commit: commit, firstLine: firstLine, region: region, matcher: matcher).hits
+    }
+
+    public struct Output {
+        public var hits: [SecretHit]
+        /// The buffer mentions `bulwark:ignore`: the caller needs its lines for inline suppressions.
+        public var mentionsIgnore: Bool
+    }
+
+    public func scanDetailed(_ bytes: UnsafeBufferPointer<UInt8>, path: String, commit: String? = nil, firstLine: Int = 1,
+                             region: Range<Int>? = nil, matcher: PCREMatcher) -> Output {
         let n = bytes.count
         let region = region ?? 0..<n
-        // Rules whose path filter excludes this file never get windows.
-        var ruleApplies = [Bool](repeating: true, count: config.rules.count)
-        for (r, rule) in config.rules.enumerated() {
-            if let p = rule.path, rule.regex != nil { ruleApplies[r] = matcher.isMatch(p, path) }
-        }
-        var windows = [[Range<Int>]](repeating: [], count: config.rules.count)
-        automaton.scan(bytes) { keyword, end in
-            let start = end - automaton.keywords[keyword].count
-            for r in rulesByKeyword[keyword] where ruleApplies[r] {
-                let reach = config.rules[r].maxMatchLength ?? SecretEngine.unboundedWindow
-                let lo = max(0, start - reach), hi = min(n, end + reach)
+        let ruleCount = config.rules.count
+        // Rules whose path filter excludes this file never run.
+        var ruleApplies = [Bool](repeating: true, count: ruleCount)
+        for r in pathFiltered { ruleApplies[r] = config.rules[r].path.map { matcher.isMatch($0, path) } ?? true }
+        var windows = [[Range<Int>]](repeating: [], count: ruleCount)
+        var lastEnd = [Int](repeating: -1, count: ruleCount)
+        var lastTried = [Int](repeating: -1, count: ruleCount)
+        var hits: [SecretHit] = []
+        var sawAllow = false, sawIgnore = false
+        let lines = LineIndex(bytes)
+        var keywordHits: [(keyword: Int32, end: Int32)] = []
+        automaton.collect(bytes, into: &keywordHits)
+        kwRuleOffsets.withUnsafeBufferPointer { offsets in
+        kwRules.withUnsafeBufferPointer { kwRules in
+        for (k32, e32) in keywordHits {
+            let keyword = Int(k32), end = Int(e32)
+            if keyword >= markerBase {
+                if keyword == markerBase { sawAllow = true } else { sawIgnore = true }
+                continue
+            }
+            let start = end - keywordLengths[keyword]
+            for idx in Int(offsets[keyword])..<Int(offsets[keyword + 1]) {
+                let r = Int(kwRules[idx])
+                guard ruleApplies[r] else { continue }
+                if isAnchored[r] {
+                    // Tried once per distinct start; a start inside the last match is part of it.
+                    guard start >= lastEnd[r], start != lastTried[r] else { continue }
+                    lastTried[r] = start
+                    if let shape = unsafe shapeRefs[r], !shape.takeUnretainedValue().mayMatch(bytes, keywordEnd: end) { continue }
+                    // The longest match plus one byte of context; `$` only matches at the real end.
+                    let stop = min(n, start + reach[r] + 1)
+                    let regex = unsafe anchoredRefs[r]!.takeUnretainedValue()
+                    guard let m = matcher.matchAnchored(regex, in: bytes, at: start, end: stop), region.contains(m.range.lowerBound) else { continue }
+                    lastEnd[r] = m.range.upperBound
+                    if let hit = confirm(m, index: r, bytes: bytes, path: path, commit: commit, lines: lines,
+                                         firstLine: firstLine, matcher: matcher) {
+                        hits.append(hit)
+                    }
+                    continue
+                }
+                let lo = max(0, start - reach[r]), hi = min(n, end + reach[r])
                 if let last = windows[r].last, lo <= last.upperBound {
                     windows[r][windows[r].count - 1] = last.lowerBound..<max(hi, last.upperBound)
                 } else {
@@ -77,23 +163,41 @@ public final class SecretEngine: Sendable {
                 }
             }
         }
+        }
+        }
         for r in keywordless where ruleApplies[r] { windows[r] = [0..<n] }
-        var hits: [SecretHit] = []
-        let lines = LineIndex(bytes)
         for r in windows.indices where !windows[r].isEmpty {
             let rule = config.rules[r]
             guard let regex = rule.regex else { continue }
             for window in widenToLines(windows[r], bytes) {
                 for m in matcher.matches(regex, in: bytes, range: window) where region.contains(m.range.lowerBound) {
-                    if let hit = confirm(m, rule: rule, index: r, bytes: bytes, path: path, commit: commit, lines: lines,
+                    if let hit = confirm(m, index: r, bytes: bytes, path: path, commit: commit, lines: lines,
                                          firstLine: firstLine, matcher: matcher) {
                         hits.append(hit)
                     }
                 }
             }
         }
+        // gitleaks' inline marker: the line holding the secret says it is allowed.
+        if sawAllow {
+            let marker = Array("gitleaks:allow".utf8)
+            hits.removeAll { hit in
+                let range = lines.lineRange(containing: hit.secretRange.lowerBound)
+                return marker.withUnsafeBufferPointer { ByteSearch.firstIndex(of: $0, in: UnsafeBufferPointer(rebasing: bytes[range])) } != nil
+            }
+        }
         hits.sort { ($0.matchRange.lowerBound, $0.ruleIndex) < ($1.matchRange.lowerBound, $1.ruleIndex) }
-        return hits
+        return Output(hits: dropGenericDuplicates(hits), mentionsIgnore: sawIgnore)
+    }
+
+    /// One secret, one finding: a generic rule's hit yields to a specific rule's hit on
+    /// overlapping bytes (the specific rule names the provider and so the fix).
+    func dropGenericDuplicates(_ hits: [SecretHit]) -> [SecretHit] {
+        let specific = hits.filter { !config.rules[$0.ruleIndex].isGeneric }
+        guard specific.count < hits.count, !specific.isEmpty else { return hits }
+        return hits.filter { h in
+            !config.rules[h.ruleIndex].isGeneric || !specific.contains { $0.secretRange.overlaps(h.secretRange) }
+        }
     }
 
     /// Widens windows to whole lines (bounded, for minified text) and merges those that now overlap.
@@ -116,12 +220,13 @@ public final class SecretEngine: Sendable {
         return out
     }
 
-    func confirm(_ m: PCREMatch, rule: SecretRule, index: Int, bytes: UnsafeBufferPointer<UInt8>, path: String, commit: String?,
+    func confirm(_ m: PCREMatch, index: Int, bytes: UnsafeBufferPointer<UInt8>, path: String, commit: String?,
                  lines: LineIndex, firstLine: Int, matcher: PCREMatcher) -> SecretHit? {
         // gitleaks: the configured group, else the first group that matched something, else the whole match.
         var secretRange = m.range
-        if rule.secretGroup > 0 {
-            guard rule.secretGroup <= m.groups.count, let g = m.groups[rule.secretGroup - 1] else { return nil }
+        let group = secretGroups[index]
+        if group > 0 {
+            guard group <= m.groups.count, let g = m.groups[group - 1] else { return nil }
             secretRange = g
         } else if let g = m.groups.first(where: { $0.map { !$0.isEmpty } ?? false }) {
             secretRange = g!
@@ -129,23 +234,22 @@ public final class SecretEngine: Sendable {
         guard !secretRange.isEmpty else { return nil }
         let secretBytes = UnsafeBufferPointer(rebasing: bytes[secretRange])
         let entropy = Entropy.shannon(secretBytes)
-        if let floor = rule.entropy {
+        if let floor = entropyFloors[index] {
             if entropy <= floor { return nil }
             // gitleaks: generic rules also need a digit, which drops most prose and identifiers.
-            if rule.id.hasPrefix("generic"), !secretBytes.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { return nil }
+            if isGeneric[index], !secretBytes.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { return nil }
         }
         let lineRange = lines.lineRange(containing: secretRange.lowerBound)
-        let lineBytes = Array(bytes[lineRange])
-        if lineBytes.count < 100_000, contains(lineBytes, "gitleaks:allow") { return nil }
-        let secret = String(decoding: secretBytes, as: UTF8.self)
-        let matchText = String(decoding: UnsafeBufferPointer(rebasing: bytes[m.range]), as: UTF8.self)
-        let lineText = String(decoding: lineBytes, as: UTF8.self)
-        if rule.allowlists.contains(where: { $0.allows(secret: secret, match: matchText, line: lineText, path: path, commit: commit, matcher: matcher) }) {
-            return nil
-        }
+        let candidate = SecretCandidate(secret: secretBytes, match: UnsafeBufferPointer(rebasing: bytes[m.range]),
+                                        line: UnsafeBufferPointer(rebasing: bytes[lineRange]), path: path, commit: commit,
+                                        lowerSecret: secretBytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 })
+        let rule = config.rules[index]
+        if rule.allowlists.contains(where: { $0.allows(candidate, matcher: matcher) }) { return nil }
         for a in config.allowlists where a.targetRules.isEmpty || a.targetRules.contains(rule.id) {
-            if a.allows(secret: secret, match: matchText, line: lineText, path: path, commit: commit, matcher: matcher) { return nil }
+            if a.allows(candidate, matcher: matcher) { return nil }
         }
+        let lineBytes = Array(bytes[lineRange])
+        let secret = String(decoding: secretBytes, as: UTF8.self)
         let line = lines.line(of: secretRange.lowerBound)
         let endLine = lines.line(of: max(secretRange.lowerBound, secretRange.upperBound - 1))
         let relative = (secretRange.lowerBound - lineRange.lowerBound)..<(secretRange.upperBound - lineRange.lowerBound)
@@ -154,19 +258,6 @@ public final class SecretEngine: Sendable {
         return SecretHit(ruleIndex: index, ruleID: rule.id, matchRange: m.range, secretRange: secretRange,
                          line: firstLine + line - 1, column: secretRange.lowerBound - lineRange.lowerBound + 1,
                          endLine: firstLine + endLine - 1, secret: secret, entropy: entropy, redactedLine: redactedLine)
-    }
-
-    func contains(_ haystack: [UInt8], _ needle: String) -> Bool {
-        let n = Array(needle.utf8)
-        guard haystack.count >= n.count else { return false }
-        return haystack.withUnsafeBufferPointer { h in
-            var i = 0
-            while i + n.count <= h.count {
-                if h[i] == n[0], Array(h[i..<(i + n.count)]) == n { return true }
-                i += 1
-            }
-            return false
-        }
     }
 }
 
@@ -180,9 +271,13 @@ final class LineIndex {
     init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
     private func extend(to offset: Int) {
-        while scanned < min(offset, bytes.count) {
-            if bytes[scanned] == 0x0A { starts.append(scanned + 1) }
-            scanned += 1
+        let target = min(offset, bytes.count)
+        guard scanned < target, let base = bytes.baseAddress else { return }
+        while scanned < target {
+            guard let p = memchr(base + scanned, 0x0A, target - scanned) else { scanned = target; return }
+            let at = UnsafeRawPointer(p).assumingMemoryBound(to: UInt8.self) - base
+            starts.append(at + 1)
+            scanned = at + 1
         }
     }
 

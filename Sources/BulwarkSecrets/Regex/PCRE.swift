@@ -19,12 +19,15 @@ public final class PCRERegex: @unchecked Sendable {
         public var description: String { "\(message) at offset \(offset)" }
     }
 
-    public init(_ pattern: String, caseInsensitive: Bool = false) throws {
+    /// `anchored`: matches must start at the start offset. JIT code only honours options
+    /// given at compile time, so anchored matching needs its own compiled copy.
+    public init(_ pattern: String, caseInsensitive: Bool = false, anchored: Bool = false) throws {
         self.pattern = pattern
         var errorCode: Int32 = 0
         var errorOffset = 0
         var options: UInt32 = 0
         if caseInsensitive { options |= UInt32(PCRE2_CASELESS) }
+        if anchored { options |= UInt32(PCRE2_ANCHORED) }
         let compiled: OpaquePointer? = Array(pattern.utf8).withUnsafeBufferPointer { buf in
             pcre2_compile_8(buf.baseAddress, buf.count, options, &errorCode, &errorOffset, nil)
         }
@@ -81,28 +84,52 @@ public final class PCREMatcher {
         guard let base = subject.baseAddress, !range.isEmpty || range.lowerBound == 0 else { return out }
         var start = range.lowerBound
         let end = range.upperBound
-        let groupCount = regex.captureCount
         while start <= end, out.count < limit {
             let rc = pcre2_match_8(regex.code, base, end, start, 0, matchData, context)
             if rc < 0 { break }  // no match, or a limit hit: either way no more candidates here
-            let ovector = pcre2_get_ovector_pointer_8(matchData)!
-            let pairs = Int(pcre2_get_ovector_count_8(matchData))
-            let lo = ovector[0], hi = ovector[1]
-            var groups: [Range<Int>?] = []
-            groups.reserveCapacity(groupCount)
-            if groupCount > 0 {
-                for g in 1...groupCount {
-                    if g < pairs, ovector[2 * g] != PCRE2Unset, ovector[2 * g] <= ovector[2 * g + 1] {
-                        groups.append(ovector[2 * g]..<ovector[2 * g + 1])
-                    } else {
-                        groups.append(nil)
-                    }
-                }
-            }
-            out.append(PCREMatch(range: lo..<hi, groups: groups))
-            start = hi > lo ? hi : hi + 1
+            let m = current(regex)
+            out.append(m)
+            start = m.range.upperBound > m.range.lowerBound ? m.range.upperBound : m.range.upperBound + 1
         }
         return out
+    }
+
+    /// A match that starts exactly at `start`, looking no further than `end`; `regex` must be compiled `anchored`.
+    /// When `end` cuts the subject short, `$` is told it is not at the end of the text.
+    public func matchAnchored(_ regex: PCRERegex, in subject: UnsafeBufferPointer<UInt8>, at start: Int, end: Int) -> PCREMatch? {
+        guard let base = subject.baseAddress else { return nil }
+        let options: UInt32 = end < subject.count ? UInt32(PCRE2_NOTEOL) : 0
+        // The JIT entry point skips pcre2_match's option checks: this runs once per keyword hit.
+        let rc = regex.isJIT ? pcre2_jit_match_8(regex.code, base, end, start, options, matchData, context)
+                             : pcre2_match_8(regex.code, base, end, start, options, matchData, context)
+        guard rc >= 0 else { return nil }
+        return current(regex)
+    }
+
+    private func current(_ regex: PCRERegex) -> PCREMatch {
+        let ovector = pcre2_get_ovector_pointer_8(matchData)!
+        let pairs = Int(pcre2_get_ovector_count_8(matchData))
+        var groups: [Range<Int>?] = []
+        let groupCount = regex.captureCount
+        if groupCount > 0 {
+            groups.reserveCapacity(groupCount)
+            for g in 1...groupCount {
+                if g < pairs, ovector[2 * g] != PCRE2Unset, ovector[2 * g] <= ovector[2 * g + 1] {
+                    groups.append(ovector[2 * g]..<ovector[2 * g + 1])
+                } else {
+                    groups.append(nil)
+                }
+            }
+        }
+        return PCREMatch(range: ovector[0]..<ovector[1], groups: groups)
+    }
+
+    /// True when `regex` matches anywhere in `bytes`.
+    public func isMatch(_ regex: PCRERegex, bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var empty: UInt8 = 0
+        let base = bytes.baseAddress ?? withUnsafePointer(to: &empty) { $0 }
+        return regex.isJIT ? pcre2_jit_match_8(regex.code, base, bytes.count, 0, 0, matchData, context) >= 0
+                           : pcre2_match_8(regex.code, base, bytes.count, 0, 0, matchData, context) >= 0
     }
 
     /// True when `regex` matches anywhere in `text`.

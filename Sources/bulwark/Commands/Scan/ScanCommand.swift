@@ -57,6 +57,9 @@ struct ScanCommand: ParsableCommand {
     @Flag(name: .customLong("no-secrets"), help: "Skip the secret scan.")
     var noSecrets = false
 
+    @Flag(name: .customLong("secrets-only"), help: "Run only the secret scan (every file, no parsing).")
+    var secretsOnly = false
+
     @Option(name: .customLong("secrets-config"), help: "Secret rules in gitleaks' TOML format (with [extend] useDefault = true to add to Bulwark's).")
     var secretsConfig: String?
 
@@ -118,7 +121,9 @@ struct ScanCommand: ParsableCommand {
             userPolicies = loaded.policies
         }
 
-        if !noSecrets && options.config.secretsEnabled {
+        if secretsOnly && noSecrets { throw ValidationError("--secrets-only and --no-secrets contradict each other") }
+        options.secretsOnly = secretsOnly
+        if secretsOnly || (!noSecrets && options.config.secretsEnabled) {
             options.secrets = try SecretsSetup.pass(root: root, configFlag: secretsConfig, maxFileSizeFlag: secretsMaxFileSize, config: options.config)
         }
 
