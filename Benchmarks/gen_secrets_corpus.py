@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Generates a source-like corpus with planted secrets and decoys, for the secrets benchmark.
 
-Usage: gen_secrets_corpus.py OUT_DIR [--mb 200] [--seed 7]
+Usage: gen_secrets_corpus.py OUT_DIR [--mb 200] [--seed 7] [--density realistic|dense]
 
 Files look like code and configuration (Python, JS/TS, Go, YAML, .env, JSON, shell,
 Terraform), full of the words secret scanners key on (key, token, secret, password, auth)
@@ -29,19 +29,35 @@ CLASSES = {
 def expand(text, rng):
     return re.sub(r"\{\{(\w+):(\d+)\}\}", lambda m: "".join(rng.choice(CLASSES[m.group(1)]) for _ in range(int(m.group(2)))), text)
 
-WORDS = ("user account order payment invoice session cache request response client server config settings handler service "
-         "repository model view controller token key secret password auth credential access api bearer header cookie "
-         "retry timeout limit offset page cursor index record event message queue topic stream batch worker job task").split()
+NEUTRAL = ("user account order payment invoice session cache request response client server config settings handler service "
+           "repository model view controller header cookie retry timeout limit offset page cursor index record event message "
+           "queue topic stream batch worker job task").split()
+SECURITY = "token key secret password auth credential access api bearer".split()
+SECURITY_RE = re.compile(r"(?i)token|key|secret|passw|auth|credential|access|api|bearer|vault")
+# Share of identifier words that are security words. "realistic" puts keyword hits per MB
+# near what the scanner measures on keyword-heavy real text (the upstream YAML/HCL fixtures in
+# ../shared/conformance: ~7,500 per MB; Swift/C sources: ~2,700); "dense" is ~5x that.
+DENSITY = {"realistic": 0.04, "dense": 0.2}
+SEC_SHARE = DENSITY["realistic"]
+
+def word(rng):
+    return rng.choice(SECURITY) if rng.random() < SEC_SHARE else rng.choice(NEUTRAL)
 
 def ident(rng):
-    return "_".join(rng.choice(WORDS) for _ in range(rng.randint(1, 3)))
+    return "_".join(word(rng) for _ in range(rng.randint(1, 3)))
 
 def camel(rng):
-    w = [rng.choice(WORDS) for _ in range(rng.randint(1, 3))]
+    w = [word(rng) for _ in range(rng.randint(1, 3))]
     return w[0] + "".join(x.capitalize() for x in w[1:])
 
-# Innocent lines in several languages; many mention key/token/secret/password on purpose.
+# Innocent lines in several languages; some mention key/token/secret/password on purpose.
 def filler(rng, lang):
+    while True:
+        line = filler_line(rng, lang)
+        if SEC_SHARE >= DENSITY["dense"] or not SECURITY_RE.search(line) or rng.random() < SEC_SHARE * 5:
+            return line
+
+def filler_line(rng, lang):
     i, c = ident(rng), camel(rng)
     n = rng.randint(0, 4000)
     return rng.choice({
@@ -90,6 +106,8 @@ def main():
     args = sys.argv[2:]
     if "--mb" in args: mb = int(args[args.index("--mb") + 1])
     if "--seed" in args: seed = int(args[args.index("--seed") + 1])
+    global SEC_SHARE
+    if "--density" in args: SEC_SHARE = DENSITY[args[args.index("--density") + 1]]
     rng = random.Random(seed)
     rules = tomllib.load(open(RULES, "rb"))["rules"]
     examples = [(r["id"], e) for r in rules for e in r["examples"]]

@@ -24,11 +24,16 @@ public struct SecretConfig: Sendable {
 
     /// Bulwark's bundled rule set (Rules/default-rules.toml).
     public static func bundled() throws -> SecretConfig {
+        try parse(try bundledText(), file: "default-rules.toml", extendDefault: nil)
+    }
+
+    /// The text of Rules/default-rules.toml as installed.
+    public static func bundledText() throws -> String {
         guard let url = Bundle.module.url(forResource: "default-rules", withExtension: "toml"),
               let text = try? String(contentsOf: url, encoding: .utf8) else {
             throw BulwarkError(.io, "bundled secret rules are missing from the installation")
         }
-        return try parse(text, file: "default-rules.toml", extendDefault: nil)
+        return text
     }
 
     /// Loads a gitleaks config file. `[extend] useDefault = true` extends Bulwark's default rules.
@@ -66,6 +71,11 @@ public struct SecretConfig: Sendable {
                 base.rules.removeAll { disabled.contains($0.id) }
                 config = base.extended(by: config)
             }
+        }
+        // gitleaks accepts a rule with only a path (it flags the file); with neither it can
+        // never fire, unless it refines a rule of the config it extends (merged above).
+        for rule in config.rules where rule.regex == nil && rule.path == nil {
+            throw BulwarkError(.parse, "rule '\(rule.id)' needs a 'regex' or a 'path'", at: rule.location)
         }
         var seen = Set<String>()
         for rule in config.rules where !seen.insert(rule.id).inserted {
@@ -151,10 +161,6 @@ private struct ConfigReader {
         if let s = try string(v, "severity", path) {
             guard let parsed = Severity(lenient: s) else { throw error("unknown severity '\(s)'", path + ".severity") }
             severity = parsed
-        }
-        if regex == nil && pathRegex == nil {
-            // gitleaks accepts a rule with only a path (it flags the file); one with neither can never fire.
-            throw error("rule '\(id)' needs a 'regex' or a 'path'", path)
         }
         var allowlists: [SecretAllowlist] = []
         if let single = v["allowlist"] { allowlists.append(try allowlist(single, path: path + ".allowlist", global: false)) }

@@ -292,11 +292,16 @@ final class LineIndex {
         return lo + 1
     }
 
-    func lineRange(containing offset: Int) -> Range<Int> {
+    /// The line around `offset`, at most `cap` bytes either side: minified and generated
+    /// files have megabyte lines, and allowlists and snippets only need the neighbourhood.
+    func lineRange(containing offset: Int, cap: Int = 4096) -> Range<Int> {
         let l = line(of: offset)
-        let start = starts[l - 1]
-        var end = offset
-        while end < bytes.count, bytes[end] != 0x0A { end += 1 }
-        return start..<end
+        let start = max(starts[l - 1], offset - cap)
+        let limit = min(bytes.count, offset + cap)
+        guard let base = bytes.baseAddress, offset < limit else { return start..<min(offset, bytes.count) }
+        if let p = memchr(base + offset, 0x0A, limit - offset) {
+            return start..<(UnsafeRawPointer(p).assumingMemoryBound(to: UInt8.self) - base)
+        }
+        return start..<limit
     }
 }
