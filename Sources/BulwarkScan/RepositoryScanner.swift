@@ -26,6 +26,16 @@ public struct ScanResult: Sendable {
 
     public var active: [Finding] { findings.filter { $0.suppression == nil } }
 
+    public init(findings: [Finding] = [], unparsedFiles: [UnparsedFile] = [], filesScanned: Int = 0, sources: [String: [Substring]] = [:],
+                secretSkips: [(path: String, reason: SecretSkipReason)] = [], secretBytes: Int = 0) {
+        self.findings = findings
+        self.unparsedFiles = unparsedFiles
+        self.filesScanned = filesScanned
+        self.sources = sources
+        self.secretSkips = secretSkips
+        self.secretBytes = secretBytes
+    }
+
     public func failing(at threshold: Severity) -> [Finding] { active.filter { $0.severity >= threshold } }
 }
 
@@ -491,19 +501,25 @@ public struct RepositoryScanner: Sendable {
                     }
                 }
             }
-            if f.suppression == nil, let w = options.waivers.first(where: { $0.covers(f, relativePath: f.location.file) }) {
-                if w.expires < options.today {
-                    f.message += " (waiver \(w.ticket) expired \(w.expires))"
-                } else {
-                    f.suppression = Suppression(kind: .waiver, reason: w.justification, expires: w.expires, owner: w.owner)
-                }
-            }
-            if f.suppression == nil, let b = options.baseline, b.fingerprints.contains(f.fingerprint) {
-                f.suppression = Suppression(kind: .baseline, reason: "in baseline")
-            }
-            out.append(f)
+            out.append(applyWaiversAndBaseline(f))
         }
         return out
+    }
+
+    /// Waivers and the baseline, for findings that have no source file in the tree (git history).
+    public func applyWaiversAndBaseline(_ f: Finding) -> Finding {
+        var f = applyOverrides(f)
+        if f.suppression == nil, let w = options.waivers.first(where: { $0.covers(f, relativePath: f.location.file) }) {
+            if w.expires < options.today {
+                f.message += " (waiver \(w.ticket) expired \(w.expires))"
+            } else {
+                f.suppression = Suppression(kind: .waiver, reason: w.justification, expires: w.expires, owner: w.owner)
+            }
+        }
+        if f.suppression == nil, let b = options.baseline, b.fingerprints.contains(f.fingerprint) {
+            f.suppression = Suppression(kind: .baseline, reason: "in baseline")
+        }
+        return f
     }
 
     static func resourceKey(_ v: Value) -> String {

@@ -60,6 +60,22 @@ public struct SecretsPass: Sendable {
     }
 }
 
+extension SecretsPass {
+    /// A history finding: located in the file as it was in the commit that introduced it,
+    /// with the commit as its resource and its author and date in the message.
+    public func finding(_ h: GitHistoryScanner.Finding) -> Finding {
+        var f = finding(h.hit, file: h.path)
+        if let c = h.commit {
+            f.resource = ResourceRef(kind: "commit", name: String(c.id.prefix(12)))
+            f.message += " — introduced in \(c.id.prefix(12)) by \(c.author) <\(c.email)> on \(c.date)"
+        } else {
+            f.resource = ResourceRef(kind: "commit", name: "staged")
+            f.message += " — in the staged changes"
+        }
+        return f
+    }
+}
+
 /// Matchers hold per-thread PCRE2 state; a pool lets parallel file scans reuse them.
 final class MatcherPool: @unchecked Sendable {
     private var free: [PCREMatcher] = []

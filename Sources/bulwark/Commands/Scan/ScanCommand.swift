@@ -60,6 +60,15 @@ struct ScanCommand: ParsableCommand {
     @Flag(name: .customLong("secrets-only"), help: "Run only the secret scan (every file, no parsing).")
     var secretsOnly = false
 
+    @Flag(name: .customLong("git-history"), help: "Scan every blob reachable from any ref for secrets (once each), attributing each to the commit that introduced it.")
+    var gitHistory = false
+
+    @Option(name: .customLong("since"), help: "Scan only lines added by the commits in REF..HEAD for secrets.")
+    var since: String?
+
+    @Flag(name: .customLong("staged"), help: "Scan only the staged changes for secrets (for a pre-commit hook).")
+    var staged = false
+
     @Option(name: .customLong("secrets-config"), help: "Secret rules in gitleaks' TOML format (with [extend] useDefault = true to add to Bulwark's).")
     var secretsConfig: String?
 
@@ -122,6 +131,9 @@ struct ScanCommand: ParsableCommand {
         }
 
         if secretsOnly && noSecrets { throw ValidationError("--secrets-only and --no-secrets contradict each other") }
+        let historyModes = [gitHistory, since != nil, staged].filter { $0 }.count
+        if historyModes > 1 { throw ValidationError("choose one of --git-history, --since and --staged") }
+        if historyModes == 1 && noSecrets { throw ValidationError("--git-history, --since and --staged scan for secrets; drop --no-secrets") }
         options.secretsOnly = secretsOnly
         if secretsOnly || (!noSecrets && options.config.secretsEnabled) {
             options.secrets = try SecretsSetup.pass(root: root, configFlag: secretsConfig, maxFileSizeFlag: secretsMaxFileSize, config: options.config)
@@ -135,7 +147,27 @@ struct ScanCommand: ParsableCommand {
                 }
             }
         }
-        let result = RepositoryScanner(options: options).scan(paths, userPolicies: userPolicies)
+        var history: GitHistoryScanner.Result?
+        var historySecrets: SecretsPass?
+        if historyModes == 1, let secrets = options.secrets {
+            // History replaces the working tree's secret pass; the other rules still run on the tree unless --secrets-only.
+            let git = GitHistoryScanner(scanner: secrets.scanner)
+            history = try staged ? git.scanStaged(repo: root) : since.map { try git.scanRange(repo: root, since: $0) } ?? git.scanAll(repo: root)
+            historySecrets = secrets
+            options.secrets = nil
+        }
+        let scanner = RepositoryScanner(options: options)
+        var result = historyModes == 1 && secretsOnly
+            ? ScanResult()
+            : scanner.scan(paths, userPolicies: userPolicies)
+        if let history, let secrets = historySecrets {
+            result.findings += history.findings.map { scanner.applyWaiversAndBaseline(secrets.finding($0)) }
+            result.findings.sort(by: Finding.ordered)
+            result.secretSkips += history.skipped
+            result.filesScanned += history.blobs
+            options.secrets = secrets
+            Terminal.note("secrets: \(history.commits) commits, \(history.blobs) \(staged || since != nil ? "changed files" : "distinct blobs"), \(history.findings.count) secrets")
+        }
         if let writeBaseline {
             try Baseline.render(result.findings).write(toFile: writeBaseline, atomically: true, encoding: .utf8)
             Terminal.note("wrote \(Set(result.active.map(\.fingerprint)).count) fingerprints to \(writeBaseline)")
