@@ -52,10 +52,11 @@ def camel(rng):
 
 # Innocent lines in several languages; some mention key/token/secret/password on purpose.
 def filler(rng, lang):
-    while True:
-        line = filler_line(rng, lang)
-        if SEC_SHARE >= DENSITY["dense"] or not SECURITY_RE.search(line) or rng.random() < SEC_SHARE * 5:
-            return line
+    line = filler_line(rng, lang)
+    if SEC_SHARE >= DENSITY["dense"] or rng.random() < SEC_SHARE * 5:
+        return line
+    # Most lines: the same shapes with neutral words where the templates name credentials.
+    return SECURITY_RE.sub(lambda m: rng.choice(NEUTRAL), line)
 
 def filler_line(rng, lang):
     i, c = ident(rng), camel(rng)
