@@ -24,8 +24,9 @@ let package = Package(
         .target(name: "BulwarkTerraform", dependencies: ["BulwarkCore", "BulwarkFormats"]),
         .target(name: "BulwarkRules", dependencies: ["BulwarkCore", "BulwarkFormats", "BulwarkKyverno", "BulwarkTerraform"],
                 resources: [.copy("Kubernetes/Policies"), .copy("Kubernetes/Examples")]),
-        .target(name: "BulwarkScan", dependencies: ["BulwarkCore", "BulwarkFormats", "BulwarkKyverno", "BulwarkRules", "BulwarkTerraform", "BulwarkSecrets"]),
+        .target(name: "BulwarkScan", dependencies: ["BulwarkCore", "BulwarkFormats", "BulwarkKyverno", "BulwarkRules", "BulwarkTerraform", "BulwarkSecrets", "BulwarkDependencies"]),
         .target(name: "BulwarkReport", dependencies: ["BulwarkCore"]),
+        .target(name: "BulwarkDependencies", dependencies: ["BulwarkCore", "BulwarkFormats"]),
         // PCRE2 (Debian libpcre2-dev, installed by scripts/setup.sh) confirms secret candidates.
         .systemLibrary(name: "CPCRE2", pkgConfig: "libpcre2-8", providers: [.apt(["libpcre2-dev"])]),
         // The secret engine's per-keyword-hit loop mutates local arrays captured by nested
@@ -45,6 +46,7 @@ let package = Package(
         .testTarget(name: "BulwarkJMESPathTests", dependencies: ["BulwarkJMESPath", "BulwarkFormats", "BulwarkTestSupport"]),
         .testTarget(name: "BulwarkRulesTests", dependencies: ["BulwarkRules", "BulwarkKyverno", "BulwarkFormats", "BulwarkTerraform"]),
         .testTarget(name: "BulwarkScanTests", dependencies: ["BulwarkScan", "BulwarkReport", "BulwarkRules", "BulwarkFormats", "BulwarkTestSupport"]),
+        .testTarget(name: "BulwarkDependenciesTests", dependencies: ["BulwarkDependencies", "BulwarkCore"]),
         .testTarget(name: "BulwarkSecretsTests", dependencies: ["BulwarkSecrets", "BulwarkCore"]),
         .testTarget(name: "BulwarkKyvernoTests", dependencies: ["BulwarkKyverno", "BulwarkFormats", "BulwarkJMESPath", "BulwarkTestSupport"]),
     ]
