@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "BulwarkSecrets", dependencies: ["BulwarkCore", "CPCRE2", .product(name: "Crypto", package: "swift-crypto")],
                 resources: [.copy("Rules/default-rules.toml")], swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]),
         .executableTarget(name: "bulwark", dependencies: [
-            "BulwarkCore", "BulwarkFormats", "BulwarkJMESPath", "BulwarkKyverno", "BulwarkRules", "BulwarkScan", "BulwarkReport", "BulwarkSecrets",
+            "BulwarkCore", "BulwarkFormats", "BulwarkJMESPath", "BulwarkKyverno", "BulwarkRules", "BulwarkScan", "BulwarkReport", "BulwarkSecrets", "BulwarkDependencies",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "bulwark-bench", dependencies: ["BulwarkCore", "BulwarkFormats", "BulwarkJMESPath", "BulwarkKyverno", "BulwarkSecrets"], path: "Benchmarks/bulwark-bench"),

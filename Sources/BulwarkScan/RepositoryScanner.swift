@@ -1,4 +1,5 @@
 import BulwarkCore
+import BulwarkDependencies
 import BulwarkFormats
 import BulwarkKyverno
 import BulwarkRules
@@ -59,6 +60,8 @@ public struct RepositoryScanner: Sendable {
         public var secrets: SecretsPass? = nil
         /// Run only the secret scan (no parsing, no other rules).
         public var secretsOnly = false
+        /// Lockfiles against an offline OSV database; nil turns it off.
+        public var dependencies: DependencyPass? = nil
         public init() {}
     }
 
@@ -95,6 +98,7 @@ public struct RepositoryScanner: Sendable {
         var hasSuppressionMarkers = false
         var findings: [Finding] = []
         var secretFindings: [Finding] = []
+        var dependencyFindings: [Finding] = []
         var secretSkip: SecretSkipReason?
         var secretBytes = 0
     }
@@ -102,7 +106,7 @@ public struct RepositoryScanner: Sendable {
     /// Scans `roots` (files or directories).
     public func scan(_ roots: [String], userPolicies: [Policy] = []) -> ScanResult {
         var files: [DiscoveredFile] = []
-        for root in roots { files += Discovery.walk(root: root, config: options.config, everything: options.secrets != nil) }
+        for root in roots { files += Discovery.walk(root: root, config: options.config, everything: options.secrets != nil || options.dependencies != nil) }
         files = files.filter { $0.kind != .config }
         let units = parseAll(files)
         return check(units, userPolicies: userPolicies)
@@ -121,6 +125,19 @@ public struct RepositoryScanner: Sendable {
 
     func parse(_ file: DiscoveredFile) -> FileUnit {
         var unit = FileUnit(file: file)
+        // Lockfiles: matched against the OSV database, never parsed as manifests.
+        var lockfile: LockfileKind?
+        if let deps = options.dependencies, !options.secretsOnly,
+           let kind = LockfileKind.detect(fileName: (file.relativePath as NSString).lastPathComponent) {
+            lockfile = kind
+            do {
+                unit.dependencyFindings = deps.findings(text: try DocumentLoader.readText(file.path), kind: kind, file: file.relativePath)
+            } catch let e as BulwarkError {
+                unit.error = .init(location: e.location ?? SourceSpan(file: file.relativePath, line: 1, column: 1), message: e.message)
+            } catch {
+                unit.error = .init(location: SourceSpan(file: file.relativePath, line: 1, column: 1), message: "\(error)")
+            }
+        }
         if let secrets = options.secrets {
             let r = secrets.scan(file, disabled: options.config.disabledRules)
             unit.secretFindings = r.findings
@@ -137,6 +154,7 @@ public struct RepositoryScanner: Sendable {
                 return unit
             }
         }
+        if lockfile != nil { return unit }
         let at = SourceSpan(file: file.relativePath, line: 1, column: 1)
         let attrs = try? FileManager.default.attributesOfItem(atPath: file.path)
         if let size = attrs?[.size] as? Int, size > options.maxFileBytes {
@@ -223,7 +241,7 @@ public struct RepositoryScanner: Sendable {
         let box = Box<FileUnit>(count: parsed.count)
         DispatchQueue.concurrentPerform(iterations: parsed.count) { i in
             var unit = parsed[i]
-            unit.findings = findings(for: unit, engine: engine, metaByPolicy: metaByPolicy, userPolicies: userPolicies) + unit.secretFindings
+            unit.findings = findings(for: unit, engine: engine, metaByPolicy: metaByPolicy, userPolicies: userPolicies) + unit.secretFindings + unit.dependencyFindings
             box.set(i, unit)
         }
         var units = box.items.compactMap { $0 }

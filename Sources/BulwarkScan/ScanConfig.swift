@@ -18,10 +18,12 @@ public struct ScanConfig: Sendable {
     public var secretsConfig: String?
     public var secretsMaxFileSize: Int?
     public var secretsMaxMinifiedSize: Int?
+    /// `dependencies.osvDatabase`: a directory of OSV records (relative to the scan root).
+    public var osvDatabase: String?
 
     public init() {}
 
-    static let keys: Set<String> = ["include", "exclude", "rules", "policies", "format", "failOn", "kubernetes", "secrets"]
+    static let keys: Set<String> = ["include", "exclude", "rules", "policies", "format", "failOn", "kubernetes", "secrets", "dependencies"]
 
     /// `10485760`, `"10MB"`, `"512KB"`, `"2GB"`; 0 means no limit.
     static func byteSize(_ v: Value) -> Int? {
@@ -98,6 +100,12 @@ public struct ScanConfig: Sendable {
                 guard let n = byteSize(v) else { throw fail("secrets.\(key) must be a size such as 10MB, 512KB or a number of bytes", [.key("secrets"), .key(key)]) }
                 if key == "maxFileSize" { c.secretsMaxFileSize = n } else { c.secretsMaxMinifiedSize = n }
             }
+        }
+        if let deps = o["dependencies"] {
+            guard case .object(let m) = deps else { throw fail("dependencies must be a mapping", [.key("dependencies")]) }
+            for k in m.keys where k != "osvDatabase" { throw fail("unknown key '\(k)' in dependencies (expected osvDatabase)", [.key("dependencies"), .key(k)]) }
+            guard let p = m["osvDatabase"]?.stringValue else { throw fail("dependencies.osvDatabase must be a path", [.key("dependencies"), .key("osvDatabase")]) }
+            c.osvDatabase = p
         }
         return c
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BulwarkCore
+import BulwarkDependencies
 import BulwarkFormats
 import BulwarkKyverno
 import BulwarkReport
@@ -59,6 +60,9 @@ struct ScanCommand: ParsableCommand {
 
     @Flag(name: .customLong("secrets-only"), help: "Run only the secret scan (every file, no parsing).")
     var secretsOnly = false
+
+    @Option(name: .customLong("osv-db"), help: "Directory of OSV advisory records (JSON, any depth; unzip OSV's all.zip exports into it). Lockfiles are matched against it; indexed once and cached.")
+    var osvDB: String?
 
     @Flag(name: .customLong("git-history"), help: "Scan every blob reachable from any ref for secrets (once each), attributing each to the commit that introduced it.")
     var gitHistory = false
@@ -139,6 +143,13 @@ struct ScanCommand: ParsableCommand {
             options.secrets = try SecretsSetup.pass(root: root, configFlag: secretsConfig, maxFileSizeFlag: secretsMaxFileSize, config: options.config)
         }
 
+        if let dir = osvDB ?? options.config.osvDatabase.map({ $0.hasPrefix("/") ? $0 : root + "/" + $0 }) {
+            let db = try OSVDatabase.load(directory: dir)
+            for (file, problem) in db.problems { Terminal.error("osv: \(dir)/\(file): \(problem)") }
+            options.dependencies = DependencyPass(database: db)
+            Terminal.note("dependencies: \(db.records.count) OSV records\(db.fromCache ? " (cached index)" : "")\(db.problems.isEmpty ? "" : ", \(db.problems.count) unreadable")")
+        }
+
         let interactive = isatty(STDERR_FILENO) != 0
         if interactive {
             options.progress = { done, total in
@@ -174,7 +185,7 @@ struct ScanCommand: ParsableCommand {
             return
         }
         var rules: [String: RuleMetadata] = [:]
-        for m in RuleRegistry.all + ScanRules.all { rules[m.id] = m }
+        for m in RuleRegistry.all + ScanRules.all + [DependencyPass.vulnerable, DependencyPass.undecided] { rules[m.id] = m }
         if let secrets = options.secrets {
             for (id, m) in secrets.metadata { rules[id] = m }
             SecretsSetup.reportSkips(result.secretSkips)
