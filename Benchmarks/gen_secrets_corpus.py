@@ -111,7 +111,9 @@ def main():
     if "--density" in args: SEC_SHARE = DENSITY[args[args.index("--density") + 1]]
     rng = random.Random(seed)
     rules = tomllib.load(open(RULES, "rb"))["rules"]
-    examples = [(r["id"], e) for r in rules for e in r["examples"]]
+    # Rules scoped to a file name (examplePath, e.g. .pypirc) are left out: their text is only a
+    # secret in that file, and the corpus plants into source files.
+    examples = [(r["id"], e) for r in rules if "examplePath" not in r for e in r["examples"]]
     files_dir = os.path.join(out, "files")
     os.makedirs(files_dir, exist_ok=True)
     truth = {"secrets": [], "decoys": []}

@@ -2,6 +2,7 @@ import BulwarkCore
 @testable import BulwarkDependencies
 import Foundation
 import Testing
+import ZIPFoundation
 
 @Suite struct OSVTests {
     static func record(_ json: String) throws -> OSVRecord {
@@ -75,5 +76,21 @@ import Testing
         let found = DependencyScanner(database: again).check([LockedPackage(ecosystem: .npm, name: "lodash", version: "4.17.15", location: SourceSpan(file: "package-lock.json", line: 9, column: 5))])
         #expect(found.vulnerable.map(\.advisory.id) == ["GHSA-aaaa-bbbb-cccc"])
         #expect(found.vulnerable.first?.fixedIn == "4.17.21")
+    }
+
+    @Test func readsOSVAllZipExports() throws {
+        let dir = NSTemporaryDirectory() + "bulwark-osvzip-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let archive = try Archive(url: URL(fileURLWithPath: dir + "/all.zip"), accessMode: .create)
+        for (name, text) in [("GHSA-aaaa-bbbb-cccc.json", Self.lodash), ("bad.json", "{\"id\": ")] {
+            let data = Data(text.utf8)
+            try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count)) { position, size in
+                data.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        let db = try OSVDatabase.load(directory: dir)
+        #expect(db.records.map(\.id) == ["GHSA-aaaa-bbbb-cccc"])
+        #expect(db.problems.count == 1 && db.problems[0].0 == "all.zip:bad.json")
     }
 }

@@ -1,9 +1,10 @@
 import BulwarkCore
 import BulwarkFormats
 import Foundation
+import ZIPFoundation
 
-/// An offline OSV database: a directory of OSV JSON records (one per file, any depth),
-/// indexed by ecosystem and package name. The index is cached beside the records
+/// An offline OSV database: a directory of OSV JSON records (one per file, any depth) and
+/// OSV's per-ecosystem `all.zip` exports (read in place), indexed by ecosystem and package name. The index is cached beside the records
 /// (`.bulwark-osv-index.json`) and rebuilt when the set of files, their sizes or times change.
 public struct OSVDatabase: Sendable {
     public private(set) var records: [OSVRecord] = []
@@ -51,7 +52,7 @@ public struct OSVDatabase: Sendable {
         var stamp = ""
         let e = FileManager.default.enumerator(atPath: directory)
         while let rel = e?.nextObject() as? String {
-            guard rel.hasSuffix(".json"), !rel.hasSuffix(".bulwark-osv-index.json") else { continue }
+            guard rel.hasSuffix(".json") || rel.hasSuffix(".zip"), !rel.hasSuffix(".bulwark-osv-index.json") else { continue }
             files.append(rel)
         }
         files.sort()
@@ -69,12 +70,33 @@ public struct OSVDatabase: Sendable {
         }
         var records: [OSVRecord] = []
         var problems: [(String, String)] = []
-        for rel in files {
+        func add(_ text: String, _ rel: String) throws {
+            let value = try JSONParser.parse(text, file: rel).value
+            for v in value.arrayValue ?? [value] { records.append(try OSVRecord.parse(v, file: rel)) }
+        }
+        for rel in files where rel.hasSuffix(".zip") {
+            do {
+                let archive = try Archive(url: URL(fileURLWithPath: directory + "/" + rel), accessMode: .read)
+                for entry in archive where entry.type == .file && entry.path.hasSuffix(".json") {
+                    var data = Data()
+                    do {
+                        _ = try archive.extract(entry) { data.append($0) }
+                        try add(String(decoding: data, as: UTF8.self), rel + ":" + entry.path)
+                    } catch let err as BulwarkError {
+                        problems.append((rel + ":" + entry.path, err.description))
+                    } catch {
+                        problems.append((rel + ":" + entry.path, "\(error)"))
+                    }
+                }
+            } catch {
+                problems.append((rel, "not a readable zip archive: \(error)"))
+            }
+        }
+        for rel in files where rel.hasSuffix(".json") {
             do {
                 let text = try DocumentLoader.readText(directory + "/" + rel)
-                let value = try JSONParser.parse(text, file: rel).value
                 // A file may hold one record or a list of them.
-                for v in value.arrayValue ?? [value] { records.append(try OSVRecord.parse(v, file: rel)) }
+                try add(text, rel)
             } catch let err as BulwarkError {
                 problems.append((rel, err.description))
             } catch {
