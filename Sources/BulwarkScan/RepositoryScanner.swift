@@ -144,12 +144,12 @@ public struct RepositoryScanner: Sendable {
             unit.secretSkip = r.skipped
             unit.secretBytes = r.bytes
             if file.kind == .other || options.secretsOnly {
-                // Lines only for files with findings and suppression markers: reports quote the
-                // redacted snippet, so only inline suppressions need the lines.
-                if !r.findings.isEmpty, let data = FileManager.default.contents(atPath: file.path) {
-                    let text = String(decoding: data, as: UTF8.self)
-                    unit.hasSuppressionMarkers = ByteSearch.contains("bulwark:ignore", in: text)
-                    if unit.hasSuppressionMarkers { unit.lines = Lines.split(text) }
+                // Lines only for files with findings and suppression markers (and of a size that
+                // fits in memory): reports quote the redacted snippet, so only inline
+                // suppressions need the lines.
+                if !r.findings.isEmpty, r.mentionsIgnore, r.bytes <= options.maxFileBytes, let data = FileManager.default.contents(atPath: file.path) {
+                    unit.hasSuppressionMarkers = true
+                    unit.lines = Lines.split(String(decoding: data, as: UTF8.self))
                 }
                 return unit
             }

@@ -30,13 +30,14 @@ public struct SecretsPass: Sendable {
         public var findings: [Finding] = []
         public var skipped: SecretSkipReason?
         public var bytes = 0
+        public var mentionsIgnore = false
     }
 
     public func scan(_ file: DiscoveredFile, disabled: Set<String>) -> FileResult {
         let matcher = matchers.take()
         defer { matchers.put(matcher) }
         let r = scanner.scanFile(at: file.path, relativePath: file.relativePath, matcher: matcher)
-        var out = FileResult(skipped: r.skipped, bytes: r.bytesScanned)
+        var out = FileResult(skipped: r.skipped, bytes: r.bytesScanned, mentionsIgnore: r.mentionsIgnore)
         let rules = scanner.engine.config.rules
         for index in r.pathRules where !disabled.contains(rules[index].id) {
             let meta = metadata[rules[index].id]!

@@ -186,7 +186,22 @@ import Testing
         let r = SecretFileScanner(engine: e, limits: limits).scanFile(at: path, relativePath: "big.txt", matcher: PCREMatcher())
         #expect(r.skipped == nil)
         #expect(r.hits.map(\.line) == expected)
+        #expect(r.hits.allSatisfy { $0.column == 5 })
         #expect(r.bytesScanned == text.utf8.count)
+    }
+
+    @Test func chunkedReadingKeepsColumnsOnOneLongLine() throws {
+        let e = try engine(Self.token)
+        let text = String(repeating: "x", count: 200_000) + " acme_abcdefghij0123456789 " + String(repeating: "y", count: 100_000)
+        let path = NSTemporaryDirectory() + "bulwark-line-\(UUID().uuidString).txt"
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var limits = SecretScanLimits()
+        limits.chunkSize = 64 * 1024
+        limits.maxFileSize = 0
+        limits.maxMinifiedSize = 0
+        let r = SecretFileScanner(engine: e, limits: limits).scanFile(at: path, relativePath: "one.txt", matcher: PCREMatcher())
+        #expect(r.hits.map { "\($0.line):\($0.column)" } == ["1:200002"])
     }
 
     @Test func skipsBinaryArchivesMinifiedAndOversized() throws {

@@ -25,6 +25,8 @@ public final class SecretEngine: Sendable {
     let secretGroups: [Int]
     let entropyFloors: [Double?]
     let isGeneric: [Bool]
+    /// Per rule: the pattern starts with \b (after inline flags).
+    let leadingBoundary: [Bool]
     /// Per anchored rule of the "keyword … operator" shape: the cheap pre-check.
     let shapes: [AssignmentShape?]
     nonisolated(unsafe) let shapeRefs: [Unmanaged<AssignmentShape>?]
@@ -69,6 +71,11 @@ public final class SecretEngine: Sendable {
         secretGroups = config.rules.map(\.secretGroup)
         entropyFloors = config.rules.map(\.entropy)
         isGeneric = config.rules.map(\.isGeneric)
+        leadingBoundary = config.rules.map { rule in
+            var p = Substring(rule.regex?.pattern ?? "")
+            while p.hasPrefix("(?i)") { p = p.dropFirst(4) }
+            return p.hasPrefix("\\b")
+        }
         shapes = config.rules.map { $0.anchoredRegex == nil ? nil : AssignmentShape.derive($0.anchoredRegex!.pattern) }
         shapeRefs = shapes.map { $0.map { Unmanaged.passUnretained($0) } }
         pathFiltered = config.rules.indices.filter { config.rules[$0].path != nil && config.rules[$0].regex != nil }
@@ -111,7 +118,8 @@ public final class SecretEngine: Sendable {
         public var mentionsIgnore: Bool
     }
 
-    public func scanDetailed(_ bytes: UnsafeBufferPointer<UInt8>, path: String, commit: String? = nil, firstLine: Int = 1,
+    /// `firstColumn`: the column of `bytes[0]` when a chunk starts mid-line.
+    public func scanDetailed(_ bytes: UnsafeBufferPointer<UInt8>, path: String, commit: String? = nil, firstLine: Int = 1, firstColumn: Int = 1,
                              region: Range<Int>? = nil, matcher: PCREMatcher) -> Output {
         let n = bytes.count
         let region = region ?? 0..<n
@@ -126,11 +134,19 @@ public final class SecretEngine: Sendable {
         var sawAllow = false, sawIgnore = false
         let lines = LineIndex(bytes)
         var keywordHits: [(keyword: Int32, end: Int32)] = []
-        automaton.collect(bytes, into: &keywordHits)
+        // Keyword hits are collected a block at a time so their buffer stays small even when
+        // a keyword matches at every byte (a megabyte run of "AAAA…").
+        let block = 1 << 20
+        var blockStart = 0
         kwRuleOffsets.withUnsafeBufferPointer { offsets in
         kwRules.withUnsafeBufferPointer { kwRules in
+        repeat {
+        let blockEnd = min(n, blockStart + block)
+        let from = max(0, blockStart - (automaton.longestKeyword - 1))
+        automaton.collect(UnsafeBufferPointer(rebasing: bytes[from..<blockEnd]), into: &keywordHits)
         for (k32, e32) in keywordHits {
-            let keyword = Int(k32), end = Int(e32)
+            let keyword = Int(k32), end = from + Int(e32)
+            guard end > blockStart else { continue }
             if keyword >= markerBase {
                 if keyword == markerBase { sawAllow = true } else { sawIgnore = true }
                 continue
@@ -143,6 +159,8 @@ public final class SecretEngine: Sendable {
                     // Tried once per distinct start; a start inside the last match is part of it.
                     guard start >= lastEnd[r], start != lastTried[r] else { continue }
                     lastTried[r] = start
+                    // A leading \b cannot hold between two word characters: no need to ask PCRE.
+                    if leadingBoundary[r], start > 0, isWordByte(bytes[start - 1]), isWordByte(bytes[start]) { continue }
                     if let shape = unsafe shapeRefs[r], !shape.takeUnretainedValue().mayMatch(bytes, keywordEnd: end) { continue }
                     // The longest match plus one byte of context; `$` only matches at the real end.
                     let stop = min(n, start + reach[r] + 1)
@@ -150,7 +168,7 @@ public final class SecretEngine: Sendable {
                     guard let m = matcher.matchAnchored(regex, in: bytes, at: start, end: stop), region.contains(m.range.lowerBound) else { continue }
                     lastEnd[r] = m.range.upperBound
                     if let hit = confirm(m, index: r, bytes: bytes, path: path, commit: commit, lines: lines,
-                                         firstLine: firstLine, matcher: matcher) {
+                                         firstLine: firstLine, firstColumn: firstColumn, matcher: matcher) {
                         hits.append(hit)
                     }
                     continue
@@ -163,6 +181,8 @@ public final class SecretEngine: Sendable {
                 }
             }
         }
+        blockStart = blockEnd
+        } while blockStart < n
         }
         }
         for r in keywordless where ruleApplies[r] { windows[r] = [0..<n] }
@@ -172,7 +192,7 @@ public final class SecretEngine: Sendable {
             for window in widenToLines(windows[r], bytes) {
                 for m in matcher.matches(regex, in: bytes, range: window) where region.contains(m.range.lowerBound) {
                     if let hit = confirm(m, index: r, bytes: bytes, path: path, commit: commit, lines: lines,
-                                         firstLine: firstLine, matcher: matcher) {
+                                         firstLine: firstLine, firstColumn: firstColumn, matcher: matcher) {
                         hits.append(hit)
                     }
                 }
@@ -221,7 +241,7 @@ public final class SecretEngine: Sendable {
     }
 
     func confirm(_ m: PCREMatch, index: Int, bytes: UnsafeBufferPointer<UInt8>, path: String, commit: String?,
-                 lines: LineIndex, firstLine: Int, matcher: PCREMatcher) -> SecretHit? {
+                 lines: LineIndex, firstLine: Int, firstColumn: Int, matcher: PCREMatcher) -> SecretHit? {
         // gitleaks: the configured group, else the first group that matched something, else the whole match.
         var secretRange = m.range
         let group = secretGroups[index]
@@ -256,9 +276,13 @@ public final class SecretEngine: Sendable {
         var redactedLine = Redaction.redactLine(lineBytes, secret: relative, replacement: Redaction.redact(secret))
         while redactedLine.hasSuffix("\n") || redactedLine.hasSuffix("\r") { redactedLine.removeLast() }
         return SecretHit(ruleIndex: index, ruleID: rule.id, matchRange: m.range, secretRange: secretRange,
-                         line: firstLine + line - 1, column: secretRange.lowerBound - lineRange.lowerBound + 1,
+                         line: firstLine + line - 1, column: secretRange.lowerBound - lines.lineStart(line) + 1 + (line == 1 ? firstColumn - 1 : 0),
                          endLine: firstLine + endLine - 1, secret: secret, entropy: entropy, redactedLine: redactedLine)
     }
+}
+
+@inline(__always) func isWordByte(_ b: UInt8) -> Bool {
+    (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F
 }
 
 /// Line numbers for byte offsets, computed lazily: most buffers have no findings, and
@@ -294,6 +318,8 @@ final class LineIndex {
 
     /// The line around `offset`, at most `cap` bytes either side: minified and generated
     /// files have megabyte lines, and allowlists and snippets only need the neighbourhood.
+    func lineStart(_ line: Int) -> Int { starts[line - 1] }
+
     func lineRange(containing offset: Int, cap: Int = 4096) -> Range<Int> {
         let l = line(of: offset)
         let start = max(starts[l - 1], offset - cap)

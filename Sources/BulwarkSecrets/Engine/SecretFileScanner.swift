@@ -5,7 +5,7 @@ import Foundation
 public struct SecretScanLimits: Sendable {
     /// Larger files are skipped and reported; 0 reads any size in bounded chunks.
     public var maxFileSize = 10 * 1024 * 1024
-    /// Minified bundles (`*.min.js`, or long lines throughout) larger than this are skipped.
+    /// Minified bundles (`*.min.js`, or long lines throughout) larger than this are skipped; 0: never.
     public var maxMinifiedSize = 512 * 1024
     /// Files are read in chunks of this size; memory stays bounded whatever the file size.
     public var chunkSize = 8 * 1024 * 1024
@@ -46,6 +46,8 @@ public struct SecretFileResult: Sendable {
     public var pathRules: [Int] = []
     public var skipped: SecretSkipReason?
     public var bytesScanned = 0
+    /// The file mentions `bulwark:ignore` (its lines are then needed for inline suppressions).
+    public var mentionsIgnore = false
 }
 
 /// Reads files for the secret engine: skips binaries, archives and big minified bundles,
@@ -84,6 +86,7 @@ public struct SecretFileScanner: Sendable {
         var buffer = [UInt8](repeating: 0, count: min(size, chunk) + (size > chunk ? SecretFileScanner.overlap : 0))
         var filled = 0
         var firstLine = 1
+        var firstColumn = 1
         var first = true
         var eof = false
         var total = 0
@@ -108,14 +111,18 @@ public struct SecretFileScanner: Sendable {
             }
             // A chunk owns the matches that start before its overlap; the next chunk re-reads the overlap.
             let owned = eof ? filled : max(0, filled - SecretFileScanner.overlap)
-            let hits = buffer.withUnsafeBufferPointer { all in
-                engine.scan(UnsafeBufferPointer(rebasing: all[..<filled]), path: relativePath, commit: commit, firstLine: firstLine,
-                            region: 0..<owned, matcher: matcher)
+            let output = buffer.withUnsafeBufferPointer { all in
+                engine.scanDetailed(UnsafeBufferPointer(rebasing: all[..<filled]), path: relativePath, commit: commit, firstLine: firstLine,
+                                    firstColumn: firstColumn, region: 0..<owned, matcher: matcher)
             }
-            result.hits += hits
+            result.hits += output.hits
+            result.mentionsIgnore = result.mentionsIgnore || output.mentionsIgnore
             result.bytesScanned += owned
             if eof { break }
-            firstLine += buffer[..<owned].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+            let newlines = buffer[..<owned].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+            let lastNewline = buffer[..<owned].lastIndex(of: 0x0A)
+            firstColumn = lastNewline.map { owned - $0 } ?? firstColumn + owned
+            firstLine += newlines
             let tail = filled - owned
             buffer.withUnsafeMutableBufferPointer { b in
                 _ = memmove(b.baseAddress!, b.baseAddress! + owned, tail)
@@ -151,7 +158,7 @@ public struct SecretFileScanner: Sendable {
         let lower = name.lowercased()
         let minifiedName = lower.hasSuffix(".min.js") || lower.hasSuffix(".min.css") || lower.hasSuffix(".bundle.js") || lower.hasSuffix(".js.map")
         let longLines = size > 64 * 1024 && head.count >= 8192 && !head.contains(0x0A)
-        if (minifiedName || longLines), size > limits.maxMinifiedSize { return .minified(size) }
+        if (minifiedName || longLines), limits.maxMinifiedSize > 0, size > limits.maxMinifiedSize { return .minified(size) }
         return nil
     }
 }
