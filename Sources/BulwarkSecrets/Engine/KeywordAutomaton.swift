@@ -11,6 +11,7 @@ public struct KeywordAutomaton: Sendable {
     let longestKeyword: Int
     private let classes: [UInt8]
     private let classCount: Int
+    private let classShift: Int
     private let table: [Int32]
     /// Keywords ending in each state (its own and those reached through failure links),
     /// flattened: state s owns outputList[outputStart[s]..<outputStart[s+1]].
@@ -30,7 +31,9 @@ public struct KeywordAutomaton: Sendable {
                 next += 1
             }
         }
-        let c = Int(next)
+        // Rows are a power of two wide so a state's index is a shift of its row offset.
+        var c = 1
+        while c < Int(next) { c <<= 1 }
         // Trie with -1 for missing edges.
         var goto: [[Int32]] = [[Int32](repeating: -1, count: c)]
         var out: [[Int32]] = [[]]
@@ -80,6 +83,7 @@ public struct KeywordAutomaton: Sendable {
         }
         self.classes = classes
         self.classCount = c
+        self.classShift = c.trailingZeroBitCount
         self.table = table
         var starts: [Int32] = [0]
         var list: [Int32] = []
@@ -104,7 +108,7 @@ public struct KeywordAutomaton: Sendable {
                 let e = tp[Int(s) &+ Int(cp[Int(base[i])])]
                 s = e & Int32.max
                 if e < 0 {
-                    let state = Int(s) / classCount
+                    let state = Int(s) &>> classShift
                     for k in Int(os[state])..<Int(os[state + 1]) { hit(Int(ol[k]), i + 1) }
                 }
                 i &+= 1
@@ -140,8 +144,11 @@ public struct KeywordAutomaton: Sendable {
             let own = l * quarter, end = min(n, own + quarter)
             bounds.append((max(0, own - (l == 0 ? 0 : overlap)), own, end))
         }
-        var laneHits = [[(keyword: Int32, end: Int32)]](repeating: [], count: lanes)
-        for l in 1..<lanes { laneHits[l].reserveCapacity(hits.capacity / lanes + 16) }
+        // Per-lane hit buffers as raw growable storage: appending through nested Swift arrays
+        // cost a uniqueness check and reference counting per hit.
+        var lanesOut = (HitBuffer(capacity: quarter / 8 + 64), HitBuffer(capacity: quarter / 8 + 64),
+                        HitBuffer(capacity: quarter / 8 + 64), HitBuffer(capacity: quarter / 8 + 64))
+        defer { lanesOut.0.free(); lanesOut.1.free(); lanesOut.2.free(); lanesOut.3.free() }
         table.withUnsafeBufferPointer { t in
         classes.withUnsafeBufferPointer { cls in
         outputStart.withUnsafeBufferPointer { os in
@@ -151,12 +158,14 @@ public struct KeywordAutomaton: Sendable {
             let p0 = bounds[0].start, p1 = bounds[1].start, p2 = bounds[2].start, p3 = bounds[3].start
             let len = bounds.map { $0.end - $0.start }
             let common = len.min()!
-            @inline(__always) func emit(_ lane: Int, _ s: Int32, _ at: Int) {
-                let state = Int(s) / classCount
+            let shift = classShift
+            @inline(__always) func emit(_ out: inout HitBuffer, _ own: Int, _ s: Int32, _ at: Int) {
+                let state = Int(s) &>> shift
                 let end = at + 1
-                guard end > bounds[lane].own else { return }
-                for k in Int(os[state])..<Int(os[state + 1]) { laneHits[lane].append((ol[k], Int32(end))) }
+                guard end > own else { return }
+                for k in Int(os[state])..<Int(os[state + 1]) { out.append(ol[k], Int32(end)) }
             }
+            let o0 = bounds[0].own, o1 = bounds[1].own, o2 = bounds[2].own, o3 = bounds[3].own
             var i = 0
             while i < common {
                 let e0 = tp[Int(s0) &+ Int(cp[Int(base[p0 &+ i])])]
@@ -165,31 +174,60 @@ public struct KeywordAutomaton: Sendable {
                 let e3 = tp[Int(s3) &+ Int(cp[Int(base[p3 &+ i])])]
                 s0 = e0 & Int32.max; s1 = e1 & Int32.max; s2 = e2 & Int32.max; s3 = e3 & Int32.max
                 if (e0 | e1 | e2 | e3) < 0 {
-                    if e0 < 0 { emit(0, s0, p0 &+ i) }
-                    if e1 < 0 { emit(1, s1, p1 &+ i) }
-                    if e2 < 0 { emit(2, s2, p2 &+ i) }
-                    if e3 < 0 { emit(3, s3, p3 &+ i) }
+                    if e0 < 0 { emit(&lanesOut.0, o0, s0, p0 &+ i) }
+                    if e1 < 0 { emit(&lanesOut.1, o1, s1, p1 &+ i) }
+                    if e2 < 0 { emit(&lanesOut.2, o2, s2, p2 &+ i) }
+                    if e3 < 0 { emit(&lanesOut.3, o3, s3, p3 &+ i) }
                 }
                 i &+= 1
             }
             // Tails: lanes differ in length by at most the overlap and the rounding.
-            var states = [s0, s1, s2, s3]
-            for l in 0..<lanes {
-                var s = states[l]
+            func tail(_ l: Int, _ start: Int32, _ out: inout HitBuffer) {
+                var s = start
                 var j = bounds[l].start + common
                 while j < bounds[l].end {
                     let e = tp[Int(s) &+ Int(cp[Int(base[j])])]
                     s = e & Int32.max
-                    if e < 0 { emit(l, s, j) }
+                    if e < 0 { emit(&out, bounds[l].own, s, j) }
                     j &+= 1
                 }
-                states[l] = s
             }
+            tail(0, s0, &lanesOut.0); tail(1, s1, &lanesOut.1); tail(2, s2, &lanesOut.2); tail(3, s3, &lanesOut.3)
         }
         }
         }
         }
-        hits = laneHits[0]
-        for l in 1..<lanes { hits += laneHits[l] }
+        hits.reserveCapacity(lanesOut.0.count + lanesOut.1.count + lanesOut.2.count + lanesOut.3.count)
+        lanesOut.0.drain(into: &hits); lanesOut.1.drain(into: &hits); lanesOut.2.drain(into: &hits); lanesOut.3.drain(into: &hits)
     }
+}
+
+/// Raw growable storage for (keyword, end) pairs, freed by its owner.
+struct HitBuffer {
+    var base: UnsafeMutablePointer<(keyword: Int32, end: Int32)>
+    var count = 0
+    var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = max(16, capacity)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    @inline(__always) mutating func append(_ k: Int32, _ e: Int32) {
+        if count == capacity {
+            let bigger = UnsafeMutablePointer<(keyword: Int32, end: Int32)>.allocate(capacity: capacity * 2)
+            bigger.moveInitialize(from: base, count: count)
+            base.deallocate()
+            base = bigger
+            capacity *= 2
+        }
+        (base + count).initialize(to: (k, e))
+        count += 1
+    }
+
+    func drain(into hits: inout [(keyword: Int32, end: Int32)]) {
+        hits.append(contentsOf: UnsafeBufferPointer(start: base, count: count))
+    }
+
+    func free() { base.deallocate() }
 }

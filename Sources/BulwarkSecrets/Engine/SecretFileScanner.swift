@@ -83,7 +83,9 @@ public struct SecretFileScanner: Sendable {
         let size = Int(st.st_size)
         if limits.maxFileSize > 0, size > limits.maxFileSize { result.skipped = .tooLarge(size); return result }
         let chunk = max(limits.chunkSize, SecretFileScanner.overlap * 2)
-        var buffer = [UInt8](repeating: 0, count: min(size, chunk) + (size > chunk ? SecretFileScanner.overlap : 0))
+        // Uninitialised: zero-filling a buffer that read(2) overwrites doubled the memory traffic.
+        let capacity = min(size, chunk) + (size > chunk ? SecretFileScanner.overlap : 0)
+        var buffer = [UInt8](unsafeUninitializedCapacity: capacity) { _, n in n = capacity }
         var filled = 0
         var firstLine = 1
         var firstColumn = 1
