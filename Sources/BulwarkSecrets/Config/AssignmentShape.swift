@@ -66,8 +66,16 @@ private struct ShapeReader {
         var gap = [Bool](repeating: false, count: 256)
         var reach = 0
         var classes = 0
-        while peek == UInt8(ascii: "[") {
+        while true {
+            // A class, or a class wrapped in (?: ) as gitleaks writes it: (?:[ \t\w.-]{0,20})
+            var wrapped = false
+            if b[i...].starts(with: Array("(?:[".utf8)) { wrapped = true; i += 3 }
+            guard peek == UInt8(ascii: "[") else { break }
             guard let set = charClass(), let n = zeroToN() else { return nil }
+            if wrapped {
+                guard peek == UInt8(ascii: ")") else { return nil }
+                i += 1
+            }
             for k in 0..<256 where set[k] { gap[k] = true }
             reach += n
             classes += 1

@@ -11,6 +11,22 @@ public enum RegexPrefix {
         return result.contains(where: \.isEmpty) ? nil : result
     }
 
+    /// `(?i)[\w.-]{0,N}?REST` → (`(?i)REST`, N). gitleaks writes its context rules this way so
+    /// the match shows the whole variable name; the lazy prefix never changes what REST matches.
+    public static func strippingIdentifierPrefix(_ pattern: String) -> (String, Int)? {
+        var flags = ""
+        var rest = Substring(pattern)
+        if rest.hasPrefix("(?i)") { flags = "(?i)"; rest = rest.dropFirst(4) }
+        for cls in ["[\\w.-]{0,", "[\\w.\\-]{0,", "[\\w\\-.]{0,"] where rest.hasPrefix(cls) {
+            let afterClass = rest.dropFirst(cls.count)
+            guard let close = afterClass.firstIndex(of: "}"), let n = Int(afterClass[..<close]) else { return nil }
+            let tail = afterClass[afterClass.index(after: close)...]
+            guard tail.hasPrefix("?") else { return nil }
+            return (flags + tail.dropFirst(), n)
+        }
+        return nil
+    }
+
     /// True when every match begins at one of `keywords` (lower-case; the automaton is case-insensitive).
     public static func isAnchoredOnKeywords(_ pattern: String, keywords: [String]) -> Bool {
         guard let prefixes = literalAlternatives(pattern), !keywords.isEmpty else { return false }
@@ -98,6 +114,21 @@ public enum RegexPrefix {
                     guard !isAlnum(e) else { break }
                     ch = e
                     width = 2
+                } else if d == UInt8(ascii: "["), i + 3 < b.count, b[i + 3] == UInt8(ascii: "]"), b[i + 1] | 0x20 == b[i + 2] | 0x20,
+                          b[i + 1] != b[i + 2], b[i + 1] | 0x20 >= 0x61, b[i + 1] | 0x20 <= 0x7A {
+                    // [Aa]: one letter in either case; the automaton is case-insensitive anyway.
+                    ch = b[i + 1] | 0x20
+                    width = 4
+                } else if d == UInt8(ascii: "("), let (optional, after) = optionalLiteralGroup(at: i) {
+                    // passw(?:or)?d → "passwd" and "password": both spellings are prefixes.
+                    var j = after
+                    var tail: [UInt8] = []
+                    while j < b.count, isAlnum(b[j]) || b[j] == UInt8(ascii: "_") || b[j] == UInt8(ascii: "-") {
+                        if j + 1 < b.count, "*?{+".utf8.contains(b[j + 1]) { break }
+                        tail.append(b[j]); j += 1
+                    }
+                    i = j
+                    return [String(decoding: literal + tail, as: UTF8.self), String(decoding: literal + optional + tail, as: UTF8.self)]
                 } else if "[]().|*+?{}^$".utf8.contains(d) {
                     break
                 } else {
@@ -110,6 +141,16 @@ public enum RegexPrefix {
                 i += width
             }
             return [String(decoding: literal, as: UTF8.self)]
+        }
+
+        /// `(?:abc)?` at `at`: its literal text and the index after it.
+        func optionalLiteralGroup(at: Int) -> ([UInt8], Int)? {
+            guard b[at...].starts(with: Array("(?:".utf8)) else { return nil }
+            var j = at + 3
+            var text: [UInt8] = []
+            while j < b.count, isAlnum(b[j]) || b[j] == UInt8(ascii: "_") || b[j] == UInt8(ascii: "-") { text.append(b[j]); j += 1 }
+            guard !text.isEmpty, j + 1 < b.count, b[j] == UInt8(ascii: ")"), b[j + 1] == UInt8(ascii: "?") else { return nil }
+            return (text, j + 2)
         }
 
         func isFlag(_ c: UInt8) -> Bool { "imsxU-".utf8.contains(c) }

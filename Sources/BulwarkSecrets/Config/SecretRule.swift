@@ -57,8 +57,19 @@ public struct SecretRule: Sendable {
     public var anchoredRegex: PCRERegex?
 
     static func anchoredVersion(of regex: PCRERegex?, keywords: [String]) -> PCRERegex? {
-        guard let regex, RegexPrefix.isAnchoredOnKeywords(regex.pattern, keywords: keywords) else { return nil }
-        return try? PCRERegex(regex.pattern, anchored: true)
+        guard let regex else { return nil }
+        if RegexPrefix.isAnchoredOnKeywords(regex.pattern, keywords: keywords) { return try? PCRERegex(regex.pattern, anchored: true) }
+        if let (stripped, _) = RegexPrefix.strippingIdentifierPrefix(regex.pattern), RegexPrefix.isAnchoredOnKeywords(stripped, keywords: keywords) {
+            return try? PCRERegex(stripped, anchored: true)
+        }
+        return nil
+    }
+
+    /// For patterns that begin with gitleaks' lazy identifier prefix (`[\w.-]{0,50}?`): how far
+    /// back the full match starts before the keyword. The anchored copy leaves the prefix out
+    /// (it cannot change the secret), and the engine restores the match's start.
+    public var identifierPrefixReach: Int? {
+        regex.flatMap { RegexPrefix.strippingIdentifierPrefix($0.pattern)?.1 }
     }
 }
 

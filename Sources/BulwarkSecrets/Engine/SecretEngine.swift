@@ -25,6 +25,8 @@ public final class SecretEngine: Sendable {
     let secretGroups: [Int]
     let entropyFloors: [Double?]
     let isGeneric: [Bool]
+    /// Per rule: gitleaks' lazy identifier prefix length, restored onto anchored matches.
+    let prefixReach: [Int?]
     /// Per rule: the pattern starts with \b (after inline flags).
     let leadingBoundary: [Bool]
     /// Per anchored rule of the "keyword … operator" shape: the cheap pre-check.
@@ -71,6 +73,7 @@ public final class SecretEngine: Sendable {
         secretGroups = config.rules.map(\.secretGroup)
         entropyFloors = config.rules.map(\.entropy)
         isGeneric = config.rules.map(\.isGeneric)
+        prefixReach = config.rules.map { $0.anchoredRegex == nil ? nil : $0.identifierPrefixReach }
         leadingBoundary = config.rules.map { rule in
             var p = Substring(rule.regex?.pattern ?? "")
             while p.hasPrefix("(?i)") { p = p.dropFirst(4) }
@@ -165,7 +168,14 @@ public final class SecretEngine: Sendable {
                     // The longest match plus one byte of context; `$` only matches at the real end.
                     let stop = min(n, start + reach[r] + 1)
                     let regex = unsafe anchoredRefs[r]!.takeUnretainedValue()
-                    guard let m = matcher.matchAnchored(regex, in: bytes, at: start, end: stop), region.contains(m.range.lowerBound) else { continue }
+                    guard var m = matcher.matchAnchored(regex, in: bytes, at: start, end: stop) else { continue }
+                    if let back = prefixReach[r] {
+                        // Restore the identifier prefix the anchored copy leaves out: [\w.-] up to `back` bytes.
+                        var p = start
+                        while p > 0, start - p < back, isIdentifierByte(bytes[p - 1]) { p -= 1 }
+                        m.range = p..<m.range.upperBound
+                    }
+                    guard region.contains(m.range.lowerBound) else { continue }
                     lastEnd[r] = m.range.upperBound
                     if let hit = confirm(m, index: r, bytes: bytes, path: path, commit: commit, lines: lines,
                                          firstLine: firstLine, firstColumn: firstColumn, matcher: matcher) {
@@ -280,6 +290,8 @@ public final class SecretEngine: Sendable {
                          endLine: firstLine + endLine - 1, secret: secret, entropy: entropy, redactedLine: redactedLine)
     }
 }
+
+@inline(__always) func isIdentifierByte(_ b: UInt8) -> Bool { isWordByte(b) || b == 0x2E || b == 0x2D }
 
 @inline(__always) func isWordByte(_ b: UInt8) -> Bool {
     (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F
