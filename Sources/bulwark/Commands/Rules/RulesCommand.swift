@@ -15,7 +15,7 @@ struct RulesList: ParsableCommand {
     @Option(help: "table or json") var format: OutputFormat = .table
 
     func run() throws {
-        let all = RuleRegistry.all + ScanRules.all
+        let all = RuleDocs.all + RuleDocs.secretMetadata
         switch format {
         case .json:
             print(Value.array(all.map { m in

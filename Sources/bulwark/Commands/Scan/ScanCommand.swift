@@ -185,7 +185,7 @@ struct ScanCommand: ParsableCommand {
             return
         }
         var rules: [String: RuleMetadata] = [:]
-        for m in RuleRegistry.all + ScanRules.all + [DependencyPass.vulnerable, DependencyPass.undecided] { rules[m.id] = m }
+        for m in RuleDocs.all { rules[m.id] = m }
         if let secrets = options.secrets {
             for (id, m) in secrets.metadata { rules[id] = m }
             SecretsSetup.reportSkips(result.secretSkips)
