@@ -230,8 +230,9 @@ public struct RepositoryScanner: Sendable {
     // MARK: Checking
 
     func check(_ parsed: [FileUnit], userPolicies: [Policy]) -> ScanResult {
-        let pack = KubernetesPack.shared
-        let enabledPack = pack.entries.filter { !options.config.disabledRules.contains($0.metadata.id) }
+        // The Kubernetes pack is loaded only when there are manifests to check (not for --secrets-only).
+        let hasManifests = parsed.contains { if case .kubernetes = $0.parsed { return true } else { return false } }
+        let enabledPack = hasManifests ? KubernetesPack.shared.entries.filter { !options.config.disabledRules.contains($0.metadata.id) } : []
         var values = OfflineValues()
         if !options.config.allowedRegistries.isEmpty {
             values.global.append(("allowedRegistries", .array(options.config.allowedRegistries.map(Value.string))))

@@ -18,7 +18,7 @@ struct JSONReport: ReportRenderer {
         root["schema"] = .string(Self.schema)
         root["tool"] = .object(Object([("name", "bulwark"), ("version", .string(input.toolVersion))]))
         root["summary"] = .object(summary)
-        root["findings"] = .array(input.findings.map(Self.finding))
+        root["findings"] = .array(ParallelMap.map(input.findings, Self.finding))
         root["unparsedFiles"] = .array(input.unparsed.map { u in
             .object(Object([("file", .string(u.location.file)), ("line", .int(u.location.line)), ("column", .int(u.location.column)),
                             ("message", .string(u.message))]))
