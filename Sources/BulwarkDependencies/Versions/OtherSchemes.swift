@@ -6,18 +6,28 @@ import Foundation
 public enum RubyGemsVersion {
     static func segments(_ v: String) -> [Any]? {
         let s = v.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "-", with: ".pre.")
-        guard !s.isEmpty, s.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." }) else { return nil }
+        guard !s.isEmpty, s.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == ".") }) else { return nil }
         var out: [Any] = []
         for part in s.split(separator: ".") {
             var current = ""
             var isNum: Bool?
+            func flush(_ numeric: Bool) -> Bool {
+                if numeric {
+                    guard let n = Int(current) else { return false }  // beyond Int: not a version we can order
+                    out.append(n)
+                } else {
+                    out.append(current)
+                }
+                current = ""
+                return true
+            }
             for c in part {
                 let n = c.isNumber
-                if let k = isNum, k != n { out.append(k ? Int(current)! as Any : current as Any); current = "" }
+                if let k = isNum, k != n { guard flush(k) else { return nil } }
                 current.append(c)
                 isNum = n
             }
-            if let k = isNum { out.append(k ? Int(current)! as Any : current as Any) }
+            if let k = isNum { guard flush(k) else { return nil } }
         }
         // Trailing zeros are insignificant (1.0 == 1), but only after the last string segment.
         while let last = out.last as? Int, last == 0, out.count > 1 { out.removeLast() }
@@ -58,13 +68,13 @@ public enum MavenVersion {
         var isNum: Bool?
         func flush() {
             guard let k = isNum else { return }
-            out.append(k ? .number(Int(current) ?? 0) : .qualifier(current.lowercased()))
+            out.append(k ? .number(Int(current) ?? Int.max) : .qualifier(current.lowercased()))
             current = ""
             isNum = nil
         }
         for c in v.trimmingCharacters(in: .whitespaces) {
             if c == "." || c == "-" || c == "_" { flush(); continue }
-            let n = c.isNumber
+            let n = c.isASCII && c.isNumber
             if let k = isNum, k != n {
                 // "1.0alpha1": letters after digits start a qualifier, digits after letters a number.
                 flush()

@@ -55,12 +55,14 @@ public enum PEP440 {
         }
         let chars = Array(s)
         var i = 0
+        var overflow = false
         func number() -> Int? {
             var j = i
-            while j < chars.count, chars[j].isNumber { j += 1 }
+            while j < chars.count, chars[j].isASCII, chars[j].isNumber { j += 1 }
             guard j > i else { return nil }
             defer { i = j }
-            return Int(String(chars[i..<j]))
+            guard let n = Int(String(chars[i..<j])) else { overflow = true; return nil }
+            return n
         }
         func skipSeparator() { if i < chars.count, ".-_".contains(chars[i]) { i += 1 } }
         func word(_ options: [String]) -> String? {
@@ -73,9 +75,10 @@ public enum PEP440 {
         var release: [Int] = []
         guard let first = number() else { return nil }
         release.append(first)
-        while i + 1 < chars.count, chars[i] == ".", chars[i + 1].isNumber {
+        while i + 1 < chars.count, chars[i] == ".", chars[i + 1].isASCII, chars[i + 1].isNumber {
             i += 1
-            release.append(number()!)
+            guard let n = number() else { return nil }
+            release.append(n)
         }
         var pre: (Int, Int) = (1, 0)
         var post = -1
@@ -88,9 +91,10 @@ public enum PEP440 {
             pre = (phase, number() ?? 0)
         } else { i = save }
         let save2 = i
-        if i < chars.count, chars[i] == "-", i + 1 < chars.count, chars[i + 1].isNumber {
+        if i < chars.count, chars[i] == "-", i + 1 < chars.count, chars[i + 1].isASCII, chars[i + 1].isNumber {
             i += 1
-            post = number()!
+            guard let n = number() else { return nil }
+            post = n
         } else {
             skipSeparator()
             if word(["post", "rev", "r"]) != nil {
@@ -101,7 +105,7 @@ public enum PEP440 {
         let save3 = i
         skipSeparator()
         if word(["dev"]) != nil { dev = number() ?? 0 } else { i = save3 }
-        guard i == chars.count else { return nil }
+        guard i == chars.count, !overflow else { return nil }
         // A dev release of a final version (1.0.dev1) sorts before its pre-releases (1.0a1).
         if dev != Int.max, pre == (1, 0), post == -1 { pre = (-3, 0) }
         return Key(epoch: epoch, release: release, pre: pre, post: post, dev: dev, local: local)
