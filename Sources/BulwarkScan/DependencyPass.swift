@@ -13,14 +13,14 @@ public struct DependencyPass: Sendable {
         id: "DEP-001", title: "Dependency with a known vulnerability", severity: .high, pack: "dependencies",
         rationale: "A library version with a published advisory is a known way in; the advisory tells attackers as much as it tells you.",
         remediation: "Upgrade to the fixed version named in the finding (or later), regenerate the lockfile, and re-run the tests.",
-        controls: [ControlRef("SOC2", "CC7.1"), ControlRef("PCI-DSS-4.0", "6.3.3"), ControlRef("NIST-800-53", "RA-5"), ControlRef("NIST-800-53", "SI-2")],
+        controls: [ControlRef("soc2", "CC7.1"), ControlRef("pci", "6.3.3"), ControlRef("nist", "RA-5"), ControlRef("nist", "SI-2")],
         aliases: [])
 
     public static let undecided = RuleMetadata(
         id: "DEP-002", title: "Dependency version could not be compared with an advisory", severity: .info, pack: "dependencies",
         rationale: "When a lockfile's version cannot be ordered against an advisory's ranges, the package may or may not be affected; that is reported, not passed.",
         remediation: "Check the advisory by hand, or pin a released version the ecosystem can order.",
-        controls: [ControlRef("SOC2", "CC7.1")], aliases: [])
+        controls: [ControlRef("soc2", "CC7.1")], aliases: [])
 
     public func findings(text: String, kind: LockfileKind, file: String) -> [Finding] {
         let packages: [LockedPackage]

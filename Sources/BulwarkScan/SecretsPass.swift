@@ -16,8 +16,8 @@ public struct SecretsPass: Sendable {
     }
 
     /// Controls a hard-coded credential violates, shared by every secret rule.
-    public static let controls = [ControlRef("SOC2", "CC6.1"), ControlRef("PCI-DSS-4.0", "8.6.2"), ControlRef("NIST-800-53", "IA-5(7)"),
-                                  ControlRef("HIPAA", "164.312(d)")]
+    public static let controls = [ControlRef("soc2", "CC6.1"), ControlRef("pci", "8.6.2"), ControlRef("nist", "IA-5(7)"),
+                                  ControlRef("hipaa", "164.312(d)")]
 
     public static func metadata(for rule: SecretRule) -> RuleMetadata {
         RuleMetadata(id: rule.id, title: rule.description.isEmpty ? rule.id : rule.description, severity: rule.severity, pack: "secrets",
