@@ -30,10 +30,12 @@ let package = Package(
         .target(name: "BulwarkDependencies", dependencies: ["BulwarkCore", "BulwarkFormats", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // PCRE2 (Debian libpcre2-dev, installed by scripts/setup.sh) confirms secret candidates.
         .systemLibrary(name: "CPCRE2", pkgConfig: "libpcre2-8", providers: [.apt(["libpcre2-dev"])]),
+        // Vectorscan (libvectorscan-dev, also installed by scripts/setup.sh) finds secret keywords.
+        .systemLibrary(name: "CVectorscan", pkgConfig: "libhs", providers: [.apt(["libvectorscan-dev"])]),
         // The secret engine's per-keyword-hit loop mutates local arrays captured by nested
         // functions; dynamic exclusivity checks on them were ~8% of scan time. The arrays
         // never escape the scan call, so the checks cannot fire.
-        .target(name: "BulwarkSecrets", dependencies: ["BulwarkCore", "CPCRE2", .product(name: "Crypto", package: "swift-crypto")],
+        .target(name: "BulwarkSecrets", dependencies: ["BulwarkCore", "CPCRE2", "CVectorscan", .product(name: "Crypto", package: "swift-crypto")],
                 resources: [.copy("Rules/default-rules.toml")], swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]),
         .executableTarget(name: "bulwark", dependencies: [
             "BulwarkCore", "BulwarkFormats", "BulwarkJMESPath", "BulwarkKyverno", "BulwarkRules", "BulwarkScan", "BulwarkReport", "BulwarkSecrets", "BulwarkDependencies",

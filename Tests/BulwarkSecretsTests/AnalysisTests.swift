@@ -99,4 +99,22 @@ import Testing
             #expect(got.map(\.1) == expected.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.map(\.1), "size \(size)")
         }
     }
+
+    @Test func vectorscanAgreesWithTheAutomaton() throws {
+        let automaton = KeywordAutomaton(keywords: ["ab", "b", "abc", "bca", "cab", "aaaa", "x_y", "Q.", "key", "token"])
+        let literals = try #require(LiteralScanner(keywords: automaton.keywords))
+        var rng = SplitMix64(seed: 13)
+        let alphabet = Array("abcABCxy_q.QkeyTOKEN ".utf8)
+        let scratch = LiteralScanner.Scratch()
+        for size in [0, 1, 7, 100, 5000, 70_000] {
+            var bytes: [UInt8] = []
+            for _ in 0..<size { bytes.append(alphabet[Int(rng.next() % UInt64(alphabet.count))]) }
+            var a: [(keyword: Int32, end: Int32)] = [], v: [(keyword: Int32, end: Int32)] = []
+            bytes.withUnsafeBufferPointer { automaton.collect($0, into: &a) }
+            let ok = bytes.withUnsafeBufferPointer { literals.collect($0, scratch: scratch, into: &v) }
+            #expect(ok)
+            let key: ((keyword: Int32, end: Int32)) -> String = { "\($0.end):\($0.keyword)" }
+            #expect(a.map(key).sorted() == v.map(key).sorted(), "size \(size)")
+        }
+    }
 }

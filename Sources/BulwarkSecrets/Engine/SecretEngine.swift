@@ -9,6 +9,8 @@ import Foundation
 public final class SecretEngine: Sendable {
     public let config: SecretConfig
     let automaton: KeywordAutomaton
+    /// The same keywords on Vectorscan (SIMD); the automaton remains the fallback.
+    let literals: LiteralScanner?
     /// Rules with a regex and no keywords: they run over the whole buffer.
     let keywordless: [Int]
     /// Rules with a path and no regex: the file's existence is the finding.
@@ -66,6 +68,7 @@ public final class SecretEngine: Sendable {
         markerBase = keywords.count
         automaton = KeywordAutomaton(keywords: keywords + ["gitleaks:allow", "bulwark:ignore"])
         keywordLengths = automaton.keywords.map(\.count)
+        literals = LiteralScanner(keywords: automaton.keywords)
         anchoredRegexes = config.rules.map(\.anchoredRegex)
         anchoredRefs = anchoredRegexes.map { $0.map { Unmanaged.passUnretained($0) } }
         isAnchored = anchoredRegexes.map { $0 != nil }
@@ -146,7 +149,10 @@ public final class SecretEngine: Sendable {
         repeat {
         let blockEnd = min(n, blockStart + block)
         let from = max(0, blockStart - (automaton.longestKeyword - 1))
-        automaton.collect(UnsafeBufferPointer(rebasing: bytes[from..<blockEnd]), into: &keywordHits)
+        let slice = UnsafeBufferPointer(rebasing: bytes[from..<blockEnd])
+        if !(literals?.collect(slice, scratch: matcher.literalScratch, into: &keywordHits) ?? false) {
+            automaton.collect(slice, into: &keywordHits)
+        }
         for (k32, e32) in keywordHits {
             let keyword = Int(k32), end = from + Int(e32)
             guard end > blockStart else { continue }

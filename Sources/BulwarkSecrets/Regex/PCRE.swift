@@ -59,6 +59,8 @@ public struct PCREMatch: Sendable {
 /// Per-thread matching state: match data, a JIT stack and a backtracking limit, so a
 /// hostile pattern or subject ends in an error instead of a hang.
 public final class PCREMatcher {
+    /// The thread's Vectorscan scratch for the keyword pass (kept here: one per-thread object).
+    public let literalScratch = LiteralScanner.Scratch()
     private let matchData: OpaquePointer
     private let context: OpaquePointer
     private let jitStack: OpaquePointer?
