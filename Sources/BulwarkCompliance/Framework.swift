@@ -15,6 +15,14 @@ public struct Framework: Sendable {
         public var automation: Automation
         /// Rule ids the framework file maps here, beyond the rules' own metadata.
         public var rules: [String]
+
+        public init(id: String, title: String, description: String, automation: Automation, rules: [String]) {
+            self.id = id
+            self.title = title
+            self.description = description
+            self.automation = automation
+            self.rules = rules
+        }
     }
 
     public var id: String
@@ -23,6 +31,15 @@ public struct Framework: Sendable {
     public var description: String
     public var controls: [Control]
     public var source: String
+
+    public init(id: String, name: String, version: String, description: String, controls: [Control], source: String) {
+        self.id = id
+        self.name = name
+        self.version = version
+        self.description = description
+        self.controls = controls
+        self.source = source
+    }
 
     /// control id → rule ids that evidence it, from the file and from `rules`' metadata.
     public func evidence(from rules: [RuleMetadata]) -> [String: [String]] {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BulwarkCompliance
 import BulwarkCore
 import BulwarkDependencies
 import BulwarkFormats
@@ -60,6 +61,9 @@ struct ScanCommand: ParsableCommand {
 
     @Flag(name: .customLong("secrets-only"), help: "Run only the secret scan (every file, no parsing).")
     var secretsOnly = false
+
+    @Option(name: .customLong("framework"), help: "Also print the control status and posture for a compliance framework (see `bulwark frameworks list`).")
+    var framework: String?
 
     @Option(name: .customLong("osv-db"), help: "Directory of OSV advisory records (JSON, any depth; unzip OSV's all.zip exports into it). Lockfiles are matched against it; indexed once and cached.")
     var osvDB: String?
@@ -197,6 +201,15 @@ struct ScanCommand: ParsableCommand {
         let stdoutFormat = format ?? options.config.format.flatMap(ReportFormat.init(rawValue:)) ?? .text
         let color = !noColor && Terminal.stdoutIsTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         print(stdoutFormat.renderer(color: color).render(input), terminator: "")
+        if let framework {
+            let all = try FrameworksCommand.load(nil)
+            guard let f = all.first(where: { $0.id == framework }) else {
+                throw BulwarkError(.usage, "no framework '\(framework)' (known: \(all.map(\.id).joined(separator: ", ")))")
+            }
+            let posture = Posture(framework: f, rules: Array(rules.values), findings: result.findings)
+            // Text goes with the report; machine formats keep stdout clean and get the table on stderr.
+            if stdoutFormat == .text { print("\n" + posture.text(), terminator: "") } else { FileHandle.standardError.write(Data(posture.text().utf8)) }
+        }
         for (f, file) in outputSpecs {
             try f.renderer().render(input).write(toFile: file, atomically: true, encoding: .utf8)
         }

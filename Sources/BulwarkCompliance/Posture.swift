@@ -1,0 +1,89 @@
+import BulwarkCore
+
+/// A framework's controls judged from one scan's findings.
+///
+/// A control with automated evidence fails when any of its rules has a finding, is "not
+/// evaluated" when one of its rules could only report "not evaluated" (and none failed),
+/// and passes otherwise; manual controls are listed and never count as passing. Posture is
+/// the share of automated and partially automated controls that pass — raw (suppressed and
+/// waived findings still fail the control) and with waivers applied.
+public struct Posture: Sendable {
+    public enum Status: String, Sendable { case pass, fail, notEvaluated = "not evaluated", manual }
+
+    public struct ControlResult: Sendable {
+        public var control: Framework.Control
+        public var rules: [String]
+        /// With waivers and suppressions applied.
+        public var status: Status
+        /// Counting suppressed and waived findings as failures.
+        public var rawStatus: Status
+        public var findings: [Finding]
+    }
+
+    public var framework: Framework
+    public var controls: [ControlResult]
+
+    public init(framework: Framework, rules: [RuleMetadata], findings: [Finding]) {
+        self.framework = framework
+        let evidence = framework.evidence(from: rules)
+        var byRule: [String: [Finding]] = [:]
+        for f in findings { byRule[f.ruleId, default: []].append(f) }
+        controls = framework.controls.map { c in
+            let ruleIDs = evidence[c.id] ?? []
+            let related = ruleIDs.flatMap { byRule[$0] ?? [] }
+            func status(_ considered: [Finding]) -> Status {
+                if c.automation == .manual { return .manual }
+                let failing = considered.filter { !$0.message.hasPrefix("not evaluated") && $0.severity != .info }
+                if !failing.isEmpty { return .fail }
+                if considered.contains(where: { $0.message.hasPrefix("not evaluated") || $0.severity == .info }) { return .notEvaluated }
+                return ruleIDs.isEmpty ? .notEvaluated : .pass
+            }
+            return ControlResult(control: c, rules: ruleIDs, status: status(related.filter { $0.suppression == nil }),
+                                 rawStatus: status(related), findings: related)
+        }
+    }
+
+    /// Percentage of automated and partial controls that pass; nil when there are none.
+    public func score(raw: Bool) -> Double? {
+        let judged = controls.filter { $0.control.automation != .manual }
+        guard !judged.isEmpty else { return nil }
+        let passing = judged.filter { (raw ? $0.rawStatus : $0.status) == .pass }.count
+        return Double(passing) * 100 / Double(judged.count)
+    }
+
+    /// The control table for people: status, control, title, and what failed.
+    public func text() -> String {
+        var out = "\(framework.name) \(framework.version) — control status from this scan\n"
+        out += "PASS: none of the control's rules found a problem in what was scanned · FAIL: at least one did · "
+        out += "NOT EVAL: a value could not be known, or no rule evidences it · MANUAL: needs people and process, never counted\n\n"
+        let width = max(7, controls.map(\.control.id.count).max() ?? 7)
+        for r in controls {
+            let mark: String
+            switch r.status {
+            case .pass: mark = "PASS   "
+            case .fail: mark = "FAIL   "
+            case .notEvaluated: mark = "NOT EVAL"
+            case .manual: mark = "MANUAL "
+            }
+            out += "  \(mark.padding(toLength: 8, withPad: " ", startingAt: 0)) \(r.control.id.padding(toLength: width, withPad: " ", startingAt: 0))  \(r.control.title)"
+            let active = r.findings.filter { $0.suppression == nil }
+            if r.status == .fail {
+                let rules = Set(active.map(\.ruleId)).sorted()
+                out += " — \(active.count) finding\(active.count == 1 ? "" : "s") (\(rules.prefix(4).joined(separator: ", "))\(rules.count > 4 ? ", …" : ""))"
+            } else if r.rawStatus == .fail {
+                out += " — passes only with \(r.findings.count - active.count) waived or suppressed finding(s)"
+            } else if r.status == .notEvaluated, r.rules.isEmpty {
+                out += " — no rule evidences it"
+            }
+            out += "\n"
+        }
+        let count = { (s: Status) in self.controls.filter { $0.status == s }.count }
+        out += "\n  \(count(.pass)) pass, \(count(.fail)) fail, \(count(.notEvaluated)) not evaluated, \(count(.manual)) manual (not counted)\n"
+        if let raw = score(raw: true), let waived = score(raw: false) {
+            out += String(format: "  Posture: %.0f%% of automated controls pass (%.0f%% with waivers applied)\n", raw, waived)
+        }
+        return out
+    }
+}
+
+import Foundation
