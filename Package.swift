@@ -27,7 +27,7 @@ let package = Package(
                 resources: [.copy("Kubernetes/Policies"), .copy("Kubernetes/Examples")]),
         .target(name: "BulwarkScan", dependencies: ["BulwarkCore", "BulwarkFormats", "BulwarkKyverno", "BulwarkRules", "BulwarkTerraform", "BulwarkSecrets", "BulwarkDependencies"]),
         .target(name: "BulwarkReport", dependencies: ["BulwarkCore"]),
-        .target(name: "BulwarkCompliance", dependencies: ["BulwarkCore", "BulwarkFormats"], resources: [.copy("Frameworks")]),
+        .target(name: "BulwarkCompliance", dependencies: ["BulwarkCore", "BulwarkFormats", .product(name: "Crypto", package: "swift-crypto")], resources: [.copy("Frameworks")]),
         .target(name: "BulwarkDependencies", dependencies: ["BulwarkCore", "BulwarkFormats", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // PCRE2 (Debian libpcre2-dev, installed by scripts/setup.sh) confirms secret candidates.
         .systemLibrary(name: "CPCRE2", pkgConfig: "libpcre2-8", providers: [.apt(["libpcre2-dev"])]),
@@ -50,7 +50,7 @@ let package = Package(
         .testTarget(name: "BulwarkJMESPathTests", dependencies: ["BulwarkJMESPath", "BulwarkFormats", "BulwarkTestSupport"]),
         .testTarget(name: "BulwarkRulesTests", dependencies: ["BulwarkRules", "BulwarkKyverno", "BulwarkFormats", "BulwarkTerraform"]),
         .testTarget(name: "BulwarkScanTests", dependencies: ["BulwarkScan", "BulwarkReport", "BulwarkRules", "BulwarkFormats", "BulwarkTestSupport"]),
-        .testTarget(name: "BulwarkComplianceTests", dependencies: ["BulwarkCompliance", "BulwarkScan", "BulwarkCore"]),
+        .testTarget(name: "BulwarkComplianceTests", dependencies: ["BulwarkCompliance", "BulwarkScan", "BulwarkCore", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "BulwarkDependenciesTests", dependencies: ["BulwarkDependencies", "BulwarkCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "BulwarkSecretsTests", dependencies: ["BulwarkSecrets", "BulwarkCore"]),
         .testTarget(name: "BulwarkKyvernoTests", dependencies: ["BulwarkKyverno", "BulwarkFormats", "BulwarkJMESPath", "BulwarkTestSupport"]),

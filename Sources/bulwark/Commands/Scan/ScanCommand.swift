@@ -65,6 +65,15 @@ struct ScanCommand: ParsableCommand {
     @Option(name: .customLong("framework"), help: "Also print the control status and posture for a compliance framework (see `bulwark frameworks list`).")
     var framework: String?
 
+    @Option(name: .customLong("evidence-out"), help: .hidden)
+    var evidenceOut: String?
+
+    @Option(name: .customLong("evidence-key"), help: .hidden)
+    var evidenceKey: String?
+
+    @Option(name: .customLong("evidence-previous"), help: .hidden)
+    var evidencePrevious: String?
+
     @Option(name: .customLong("osv-db"), help: "Directory of OSV advisory records (JSON, any depth; unzip OSV's all.zip exports into it). Lockfiles are matched against it; indexed once and cached.")
     var osvDB: String?
 
@@ -212,6 +221,11 @@ struct ScanCommand: ParsableCommand {
         }
         for (f, file) in outputSpecs {
             try f.renderer().render(input).write(toFile: file, atomically: true, encoding: .utf8)
+        }
+        if let evidenceOut, let evidenceKey {
+            try EvidenceWriter.write(input: input, waivers: options.waivers, scope: paths.joined(separator: " "), framework: framework,
+                                     out: evidenceOut, key: evidenceKey, previous: evidencePrevious)
+            return
         }
         if !input.failing.isEmpty && !exitZero { throw ExitCode(1) }
     }

@@ -1,0 +1,84 @@
+import BulwarkCompliance
+import BulwarkCore
+import Crypto
+import Foundation
+import Testing
+
+/// Tampering with a bundle in any way is caught and named.
+@Suite struct EvidenceTests {
+    let root = NSTemporaryDirectory() + "bulwark-evidence-\(UUID().uuidString)"
+    let key = Curve25519.Signing.PrivateKey()
+
+    func input(_ n: Int, previous: Data? = nil) -> EvidenceBundle.Input {
+        let items = (0..<n).map { i in
+            EvidenceBundle.Item(check: "R\(i)", checkVersion: "1", controls: ["soc2:CC6.1"], subject: "f\(i).tf", result: i % 2 == 0 ? "fail" : "pass",
+                                observed: "o\(i)", expected: "e\(i)")
+        }
+        return .init(resultsJSON: "{\"findings\": []}\n", items: items, waiversJSON: "[]\n", ruleSetHash: "aa", mappingHash: "bb", scope: "repo",
+                     toolVersion: "0.1.0", time: "2026-11-29T00:00:00Z", previousManifest: previous)
+    }
+
+    func bundle(_ name: String, previous: String? = nil, items: Int = 5) throws -> String {
+        let dir = root + "/" + name
+        let prev = previous.flatMap { FileManager.default.contents(atPath: root + "/" + $0 + "/manifest.json") }
+        try EvidenceBundle.write(input(items, previous: prev), to: dir, key: key)
+        return dir
+    }
+
+    @Test func verifiesAndNamesEveryKindOfTampering() throws {
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let dir = try bundle("b1")
+        #expect(EvidenceBundle.verify(dir: dir, key: key.publicKey).isEmpty)
+        #expect(EvidenceBundle.verify(dir: dir, key: Curve25519.Signing.PrivateKey().publicKey) == ["manifest.dsse.json: signature does not verify with this key"])
+
+        // Any single byte of any file.
+        for name in ["results.json", "waivers.json", "items.jsonl", "manifest.json", "manifest.dsse.json"] {
+            let copy = try bundle("flip-\(name)")
+            var data = try #require(FileManager.default.contents(atPath: copy + "/" + name))
+            let at = data.count / 2
+            data[at] = data[at] == 0x41 ? 0x42 : 0x41
+            try data.write(to: URL(fileURLWithPath: copy + "/" + name))
+            let problems = EvidenceBundle.verify(dir: copy, key: key.publicKey)
+            #expect(!problems.isEmpty, "a flipped byte in \(name) went unnoticed")
+            #expect(problems.contains { $0.hasPrefix(name) || $0.hasPrefix("manifest") }, "\(name): \(problems)")
+        }
+
+        // A deleted item, reordered items, a removed file, an extra file.
+        let deleted = try bundle("deleted")
+        var lines = try String(contentsOfFile: deleted + "/items.jsonl", encoding: .utf8).split(separator: "\n").map(String.init)
+        lines.remove(at: 2)
+        try (lines.joined(separator: "\n") + "\n").write(toFile: deleted + "/items.jsonl", atomically: true, encoding: .utf8)
+        #expect(EvidenceBundle.verify(dir: deleted, key: key.publicKey).contains("items.jsonl: item 3 removed or altered"))
+
+        let reordered = try bundle("reordered")
+        lines = try String(contentsOfFile: reordered + "/items.jsonl", encoding: .utf8).split(separator: "\n").map(String.init)
+        lines.swapAt(0, 1)
+        try (lines.joined(separator: "\n") + "\n").write(toFile: reordered + "/items.jsonl", atomically: true, encoding: .utf8)
+        #expect(EvidenceBundle.verify(dir: reordered, key: key.publicKey).contains("items.jsonl: items reordered"))
+
+        let removed = try bundle("removed")
+        try FileManager.default.removeItem(atPath: removed + "/waivers.json")
+        #expect(EvidenceBundle.verify(dir: removed, key: key.publicKey).contains("waivers.json: removed"))
+
+        let extra = try bundle("extra")
+        try "x".write(toFile: extra + "/notes.txt", atomically: true, encoding: .utf8)
+        #expect(EvidenceBundle.verify(dir: extra, key: key.publicKey).contains("notes.txt: not part of the bundle"))
+    }
+
+    @Test func chainDetectsASwappedBundle() throws {
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let first = try bundle("c1")
+        let other = try bundle("c1-other", items: 6)
+        let second = try bundle("c2", previous: "c1")
+        #expect(EvidenceBundle.verify(dir: second, key: key.publicKey, previous: first).isEmpty)
+        #expect(EvidenceBundle.verify(dir: second, key: key.publicKey, previous: other).contains { $0.hasPrefix("chain:") })
+    }
+
+    @Test func deterministicApartFromTimeAndSignature() throws {
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let a = try bundle("d1"), b = try bundle("d2")
+        for name in ["results.json", "items.jsonl", "waivers.json", "manifest.json"] {
+            #expect(FileManager.default.contents(atPath: a + "/" + name) == FileManager.default.contents(atPath: b + "/" + name), "\(name)")
+        }
+    }
+}
