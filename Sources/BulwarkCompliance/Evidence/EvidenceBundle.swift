@@ -64,6 +64,8 @@ public enum EvidenceBundle {
         public var toolVersion: String
         public var time: String
         public var previousManifest: Data?
+        /// OSCAL assessment results to include (with a framework), as JSON text.
+        public var oscalJSON: String?
         public init(resultsJSON: String, items: [Item], waiversJSON: String, ruleSetHash: String, mappingHash: String, scope: String,
                     toolVersion: String, time: String, previousManifest: Data?) {
             self.resultsJSON = resultsJSON
@@ -81,11 +83,12 @@ public enum EvidenceBundle {
     public static func write(_ input: Input, to dir: String, key: Curve25519.Signing.PrivateKey) throws {
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let itemLines = input.items.map { $0.json.jsonString() }
-        let files: [(String, Data)] = [
+        var files: [(String, Data)] = [
             ("results.json", Data(input.resultsJSON.utf8)),
             ("items.jsonl", Data(itemLines.map { $0 + "\n" }.joined().utf8)),
             ("waivers.json", Data(input.waiversJSON.utf8)),
         ]
+        if let oscal = input.oscalJSON { files.append(("oscal-assessment-results.json", Data(oscal.utf8))) }
         for (name, data) in files { try data.write(to: URL(fileURLWithPath: dir + "/" + name)) }
         let manifest = Value.object(Object([
             ("schema", "bulwark.evidence/v1"),

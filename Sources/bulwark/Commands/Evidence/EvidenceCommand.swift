@@ -73,10 +73,16 @@ enum EvidenceWriter {
     static func write(input: ReportInput, waivers: [Waiver], scope: String, framework: String?, out: String, key: String, previous: String?) throws {
         let privateKey = try Keys.privateKey(path: key)
         var rules = Array(input.rules.values)
+        var oscal: String?
+        let formatter = ISO8601DateFormatter()
+        let now = formatter.string(from: Date())
         if let framework {
             guard let f = try FrameworksCommand.load(nil).first(where: { $0.id == framework }) else {
                 throw BulwarkError(.usage, "no framework '\(framework)'")
             }
+            let posture = Posture(framework: f, rules: rules, findings: input.findings)
+            oscal = OSCAL.assessmentResults(posture: posture, findings: input.findings, rules: rules, scope: scope, toolVersion: Bulwark.version,
+                                            start: now, end: now).jsonString(pretty: true) + "\n"
             rules = rules.filter { r in r.controls.contains { $0.framework == f.id } }
         }
         let items = EvidenceBundle.items(findings: input.findings, rules: rules, scope: scope, toolVersion: Bulwark.version)
@@ -91,12 +97,12 @@ enum EvidenceWriter {
             guard let d = FileManager.default.contents(atPath: p + "/manifest.json") else { throw BulwarkError(.usage, "\(p)/manifest.json: no such file") }
             return d
         }
-        let formatter = ISO8601DateFormatter()
-        try EvidenceBundle.write(.init(resultsJSON: ReportFormat.json.renderer().render(input), items: items, waiversJSON: waiverValue.jsonString(pretty: true) + "\n",
+        var bundleInput = EvidenceBundle.Input(resultsJSON: ReportFormat.json.renderer().render(input), items: items, waiversJSON: waiverValue.jsonString(pretty: true) + "\n",
                                        ruleSetHash: sha256Hex(Data(ruleSet.joined(separator: "\n").utf8)),
                                        mappingHash: sha256Hex(Data(mapping.joined(separator: "\n").utf8)),
-                                       scope: scope, toolVersion: Bulwark.version, time: formatter.string(from: Date()), previousManifest: previousManifest),
-                                 to: out, key: privateKey)
+                                       scope: scope, toolVersion: Bulwark.version, time: now, previousManifest: previousManifest)
+        bundleInput.oscalJSON = oscal
+        try EvidenceBundle.write(bundleInput, to: out, key: privateKey)
         FileHandle.standardError.write(Data("evidence: \(items.count) items written to \(out), signed with key \(DSSE.keyID(privateKey.publicKey))\n".utf8))
     }
 }

@@ -65,6 +65,9 @@ struct ScanCommand: ParsableCommand {
     @Option(name: .customLong("framework"), help: "Also print the control status and posture for a compliance framework (see `bulwark frameworks list`).")
     var framework: String?
 
+    @Option(name: .customLong("oscal"), help: "With --framework: also write OSCAL 1.1 assessment results to FILE.")
+    var oscal: String?
+
     @Option(name: .customLong("evidence-out"), help: .hidden)
     var evidenceOut: String?
 
@@ -147,6 +150,7 @@ struct ScanCommand: ParsableCommand {
             userPolicies = loaded.policies
         }
 
+        if oscal != nil && framework == nil { throw ValidationError("--oscal needs --framework") }
         if secretsOnly && noSecrets { throw ValidationError("--secrets-only and --no-secrets contradict each other") }
         let historyModes = [gitHistory, since != nil, staged].filter { $0 }.count
         if historyModes > 1 { throw ValidationError("choose one of --git-history, --since and --staged") }
@@ -216,6 +220,12 @@ struct ScanCommand: ParsableCommand {
                 throw BulwarkError(.usage, "no framework '\(framework)' (known: \(all.map(\.id).joined(separator: ", ")))")
             }
             let posture = Posture(framework: f, rules: Array(rules.values), findings: result.findings)
+            if let oscal {
+                let now = ISO8601DateFormatter().string(from: Date())
+                let doc = OSCAL.assessmentResults(posture: posture, findings: result.findings, rules: Array(rules.values), scope: paths.joined(separator: " "),
+                                                  toolVersion: Bulwark.version, start: now, end: now)
+                try (doc.jsonString(pretty: true) + "\n").write(toFile: oscal, atomically: true, encoding: .utf8)
+            }
             // Text goes with the report; machine formats keep stdout clean and get the table on stderr.
             if stdoutFormat == .text { print("\n" + posture.text(), terminator: "") } else { FileHandle.standardError.write(Data(posture.text().utf8)) }
         }
