@@ -12,12 +12,14 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report", abstract: "Render saved scan results (JSON) as text, SARIF, JUnit, Markdown, HTML or OSCAL.")
 
-    @Option(help: "A `bulwark scan --format json` report.") var from: String
+    @Option(help: "A `bulwark scan --format json` report.") var from: String?
     @Option(help: "text, json, sarif, junit, markdown, html or oscal.") var format: String = "text"
-    @Option(help: "Framework for the control table (text) or for OSCAL (required there).") var framework: String?
+    @Option(help: "Framework for the control table (text), OSCAL (required) or the auditor HTML (repeatable, default: all).") var framework: [String] = []
+    @Option(help: "An evidence bundle whose file hashes the auditor HTML lists (its results.json is used when --from is omitted).") var evidence: String?
     @Option(help: "Write here instead of stdout.") var output: String?
 
     func run() throws {
+        guard let from = from ?? evidence.map({ $0 + "/results.json" }) else { throw ValidationError("give --from RESULTS.json or --evidence DIR") }
         let doc = try DocumentLoader.load(path: from).first
         guard let root = doc?.value, root["schema"]?.stringValue == "bulwark.scan/v1", let list = root["findings"]?.arrayValue else {
             throw BulwarkError(.schema, "not a bulwark.scan/v1 report (write one with `bulwark scan --format json`)", at: SourceSpan(file: from, line: 1, column: 1))
@@ -43,12 +45,26 @@ struct ReportCommand: ParsableCommand {
         let input = ReportInput(findings: findings, unparsed: [], filesScanned: root["summary"]?["filesScanned"]?.numberValue.map(Int.init) ?? 0,
                                 sources: [:], rules: known, failOn: failOn, toolVersion: Bulwark.version)
         var text: String
-        var posture: Posture?
-        if let framework {
-            guard let f = try FrameworksCommand.load(nil).first(where: { $0.id == framework }) else { throw BulwarkError(.usage, "no framework '\(framework)'") }
-            posture = Posture(framework: f, rules: Array(known.values), findings: findings)
+        let frameworks = try FrameworksCommand.load(nil)
+        var postures: [Posture] = []
+        for id in framework {
+            guard let f = frameworks.first(where: { $0.id == id }) else { throw BulwarkError(.usage, "no framework '\(id)'") }
+            postures.append(Posture(framework: f, rules: Array(known.values), findings: findings))
         }
-        if format == "oscal" {
+        let posture = postures.first
+        if format == "html" {
+            if postures.isEmpty { postures = frameworks.map { Posture(framework: $0, rules: Array(known.values), findings: findings) } }
+            var hashes: [(name: String, sha256: String)] = []
+            var keyID: String?
+            if let evidence {
+                let manifest = try DocumentLoader.load(path: evidence + "/manifest.json").first?.value
+                hashes = (manifest?["files"]?.arrayValue ?? []).compactMap { f in f["name"]?.stringValue.flatMap { n in f["sha256"]?.stringValue.map { (n, $0) } } }
+                if let m = FileManager.default.contents(atPath: evidence + "/manifest.json") { hashes.append(("manifest.json", sha256Hex(m))) }
+                keyID = (try? DocumentLoader.load(path: evidence + "/manifest.dsse.json").first?.value)?["signatures"]?.arrayValue?.first?["keyid"]?.stringValue
+            }
+            text = AuditReport.html(postures: postures, findings: findings, scope: root["scope"]?.stringValue ?? from,
+                                    generated: ISO8601DateFormatter().string(from: Date()), evidence: hashes, signedBy: keyID)
+        } else if format == "oscal" {
             guard let posture else { throw ValidationError("--format oscal needs --framework") }
             let now = ISO8601DateFormatter().string(from: Date())
             text = OSCAL.assessmentResults(posture: posture, findings: findings, rules: Array(known.values), scope: from, toolVersion: Bulwark.version,
