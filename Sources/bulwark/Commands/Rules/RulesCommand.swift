@@ -1,4 +1,5 @@
 import ArgumentParser
+import BulwarkCompliance
 import BulwarkCore
 import BulwarkRules
 import BulwarkScan
@@ -38,6 +39,15 @@ struct RulesShow: ParsableCommand {
     func run() throws {
         guard let text = RuleDocs.section(id) else { throw BulwarkError(.usage, "no rule '\(id)' (see `bulwark rules list`)") }
         print(text)
+        // The controls it evidences, with their titles from the framework files.
+        guard let meta = (RuleDocs.all + RuleDocs.secretMetadata).first(where: { $0.id == id || $0.aliases.contains(id) }),
+              let frameworks = try? Framework.bundled() else { return }
+        var lines: [String] = []
+        for ref in meta.controls {
+            guard let f = frameworks.first(where: { $0.id == ref.framework }), let c = f.controls.first(where: { $0.id == ref.id }) else { continue }
+            lines.append("  \(f.name) \(c.id) — \(c.title)")
+        }
+        if !lines.isEmpty { print("Evidences:\n" + lines.joined(separator: "\n")) }
     }
 }
 
