@@ -18,12 +18,15 @@ public struct Posture: Sendable {
         /// Counting suppressed and waived findings as failures.
         public var rawStatus: Status
         public var findings: [Finding]
+        /// None of its rules had anything to check in the scanned scope.
+        public var nothingToCheck = false
     }
 
     public var framework: Framework
     public var controls: [ControlResult]
 
-    public init(framework: Framework, rules: [RuleMetadata], findings: [Finding]) {
+    /// `applicable`: the rules that had something to check (nil: unknown, every mapped rule counts).
+    public init(framework: Framework, rules: [RuleMetadata], findings: [Finding], applicable: Set<String>? = nil) {
         self.framework = framework
         let evidence = framework.evidence(from: rules)
         var byRule: [String: [Finding]] = [:]
@@ -31,15 +34,16 @@ public struct Posture: Sendable {
         controls = framework.controls.map { c in
             let ruleIDs = evidence[c.id] ?? []
             let related = ruleIDs.flatMap { byRule[$0] ?? [] }
+            let nothingToCheck = !ruleIDs.isEmpty && applicable.map { a in !ruleIDs.contains { a.contains($0) } } ?? false
             func status(_ considered: [Finding]) -> Status {
                 if c.automation == .manual { return .manual }
                 let failing = considered.filter { !$0.message.hasPrefix("not evaluated") && $0.severity != .info }
                 if !failing.isEmpty { return .fail }
                 if considered.contains(where: { $0.message.hasPrefix("not evaluated") || $0.severity == .info }) { return .notEvaluated }
-                return ruleIDs.isEmpty ? .notEvaluated : .pass
+                return ruleIDs.isEmpty || nothingToCheck ? .notEvaluated : .pass
             }
             return ControlResult(control: c, rules: ruleIDs, status: status(related.filter { $0.suppression == nil }),
-                                 rawStatus: status(related), findings: related)
+                                 rawStatus: status(related), findings: related, nothingToCheck: nothingToCheck)
         }
     }
 
@@ -54,8 +58,8 @@ public struct Posture: Sendable {
     /// The control table for people: status, control, title, and what failed.
     public func text() -> String {
         var out = "\(framework.name) \(framework.version) — control status from this scan\n"
-        out += "PASS: none of the control's rules found a problem in what was scanned · FAIL: at least one did · "
-        out += "NOT EVAL: a value could not be known, or no rule evidences it · MANUAL: needs people and process, never counted\n\n"
+        out += "PASS: its rules checked what was scanned and found no problem · FAIL: at least one found one · "
+        out += "NOT EVAL: nothing to check, a value could not be known, or no rule evidences it · MANUAL: needs people and process, never counted\n\n"
         let width = max(7, controls.map(\.control.id.count).max() ?? 7)
         for r in controls {
             let mark: String
@@ -74,13 +78,15 @@ public struct Posture: Sendable {
                 out += " — passes only with \(r.findings.count - active.count) waived or suppressed finding(s)"
             } else if r.status == .notEvaluated, r.rules.isEmpty {
                 out += " — no rule evidences it"
+            } else if r.status == .notEvaluated, r.nothingToCheck {
+                out += " — nothing in the scan for its \(r.rules.count) rule\(r.rules.count == 1 ? "" : "s") to check"
             }
             out += "\n"
         }
         let count = { (s: Status) in self.controls.filter { $0.status == s }.count }
         out += "\n  \(count(.pass)) pass, \(count(.fail)) fail, \(count(.notEvaluated)) not evaluated, \(count(.manual)) manual (not counted)\n"
         if let raw = score(raw: true), let waived = score(raw: false) {
-            out += String(format: "  Posture: %.0f%% of automated controls pass (%.0f%% with waivers applied)\n", raw, waived)
+            out += String(format: "  Posture: %.0f%% of automated controls pass (%.0f%% with waivers applied); not evaluated counts as not passing\n", raw, waived)
         }
         return out
     }

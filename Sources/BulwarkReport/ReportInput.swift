@@ -20,6 +20,8 @@ public struct ReportInput: Sendable {
     public var rules: [String: RuleMetadata]
     public var failOn: Severity
     public var toolVersion: String
+    /// Rules that had something to check (for compliance posture); nil when unknown.
+    public var applicableRules: [String]? = nil
 
     public init(findings: [Finding], unparsed: [Unparsed], filesScanned: Int, sources: [String: [Substring]],
                 rules: [String: RuleMetadata], failOn: Severity, toolVersion: String) {

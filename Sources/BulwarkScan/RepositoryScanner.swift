@@ -24,6 +24,10 @@ public struct ScanResult: Sendable {
     public var secretSkips: [(path: String, reason: SecretSkipReason)] = []
     /// Bytes the secret scan read.
     public var secretBytes = 0
+    /// Rules that had something to check in this scan (a manifest, a Dockerfile, a resource of
+    /// their type, any file for secrets, a lockfile): a control whose rules had nothing to check
+    /// is "not evaluated", not "pass". nil when unknown.
+    public var applicableRules: Set<String>? = nil
 
     public var active: [Finding] { findings.filter { $0.suppression == nil } }
 
@@ -256,7 +260,8 @@ public struct RepositoryScanner: Sendable {
             }
         }
         // Terraform: each directory is a module.
-        for (file, f) in terraformFindings(units) {
+        let applicable = SetBox()
+        for (file, f) in terraformFindings(units, applicable: applicable) {
             guard let idx = byFile[file] else { continue }
             units[idx].findings.append(f)
         }
@@ -286,13 +291,35 @@ public struct RepositoryScanner: Sendable {
             all += unit.findings
         }
         all.sort(by: Finding.ordered)
-        return ScanResult(findings: all, unparsedFiles: unparsed.sorted { $0.location.file < $1.location.file },
-                          filesScanned: parsed.count, sources: sources, secretSkips: skips, secretBytes: secretBytes)
+        // What each rule family had to look at.
+        var kinds = Set<String>()
+        for u in finished.items.compactMap({ $0 }) {
+            switch u.parsed {
+            case .kubernetes: kinds.insert("k8s")
+            case .dockerfile: kinds.insert("dockerfile")
+            case .workflow: kinds.insert("workflow")
+            default: break
+            }
+            if !u.dependencyFindings.isEmpty || LockfileKind.detect(fileName: (u.file.relativePath as NSString).lastPathComponent) != nil { kinds.insert("lockfile") }
+        }
+        if kinds.contains("k8s") {
+            for e in KubernetesPack.shared.entries { applicable.insert(e.metadata.id) }
+            for r in RuleRegistry.manifestSet { applicable.insert(r.metadata.id) }
+        }
+        if kinds.contains("dockerfile") { for r in RuleRegistry.dockerfile { applicable.insert(r.metadata.id) } }
+        if kinds.contains("workflow") { for r in RuleRegistry.workflow { applicable.insert(r.metadata.id) } }
+        if kinds.contains("lockfile"), options.dependencies != nil { applicable.insert(DependencyPass.vulnerable.id); applicable.insert(DependencyPass.undecided.id) }
+        if let secrets = options.secrets, !parsed.isEmpty { for id in secrets.metadata.keys { applicable.insert(id) } }
+        for m in ScanRules.all { applicable.insert(m.id) }
+        var result = ScanResult(findings: all, unparsedFiles: unparsed.sorted { $0.location.file < $1.location.file },
+                                filesScanned: parsed.count, sources: sources, secretSkips: skips, secretBytes: secretBytes)
+        result.applicableRules = applicable.items
+        return result
     }
 
     /// Evaluates every directory of `.tf` files as a module and runs the Terraform rules.
     /// A value the rule needs but cannot know becomes an info finding saying so.
-    func terraformFindings(_ units: [FileUnit]) -> [(String, Finding)] {
+    func terraformFindings(_ units: [FileUnit], applicable: SetBox? = nil) -> [(String, Finding)] {
         var byDir: [String: (tf: [TerraformModule.File], vars: [(String, HCLBody)])] = [:]
         for u in units {
             guard case .hcl(let body) = u.parsed else { continue }
@@ -353,7 +380,9 @@ public struct RepositoryScanner: Sendable {
             }
             // Each rule visits only the resources of its types.
             for rule in RuleRegistry.terraform where !disabled.contains(rule.metadata.id) {
-                for index in rule.resourceTypes.flatMap({ module.indexByType[$0] ?? [] }).sorted() {
+                let indices = rule.resourceTypes.flatMap({ module.indexByType[$0] ?? [] }).sorted()
+                if !indices.isEmpty { applicable?.insert(rule.metadata.id) }
+                for index in indices {
                     let inst = module.instances[index]
                     for verdict in rule.evaluate(inst, in: module) {
                         let prefix = (inst.mode == "data" ? "data." : "") + inst.type + "."
@@ -562,6 +591,13 @@ final class Box<T>: @unchecked Sendable {
         items[i] = item
         lock.unlock()
     }
+}
+
+/// A set filled from concurrent iterations.
+final class SetBox: @unchecked Sendable {
+    private(set) var items = Set<String>()
+    private let lock = NSLock()
+    func insert(_ s: String) { lock.lock(); items.insert(s); lock.unlock() }
 }
 
 final class Counter: @unchecked Sendable {

@@ -41,4 +41,14 @@ import Testing
         #expect(text.contains("FAIL     A") && text.contains("passes only with 1 waived"))
         #expect(text.contains("Posture: 0% of automated controls pass (25% with waivers applied)"))
     }
+
+    @Test func rulesWithNothingToCheckDoNotPass() {
+        // No findings at all; R2 (control B) had something to check, R1 (control A) did not.
+        let p = Posture(framework: Self.framework, rules: Self.rules, findings: [], applicable: ["R2"])
+        let byID = Dictionary(uniqueKeysWithValues: p.controls.map { ($0.control.id, $0) })
+        #expect(byID["A"]?.status == .notEvaluated && byID["A"]?.nothingToCheck == true)
+        #expect(byID["B"]?.status == .pass)
+        #expect(p.score(raw: false) == 25)
+        #expect(p.text().contains("nothing in the scan for its 1 rule to check"))
+    }
 }

@@ -23,6 +23,7 @@ struct JSONReport: ReportRenderer {
             .object(Object([("file", .string(u.location.file)), ("line", .int(u.location.line)), ("column", .int(u.location.column)),
                             ("message", .string(u.message))]))
         })
+        if let applicable = input.applicableRules { root["applicableRules"] = .array(applicable.map(Value.string)) }
         return Value.object(root).jsonString(pretty: true) + "\n"
     }
 

@@ -80,7 +80,7 @@ enum EvidenceWriter {
             guard let f = try FrameworksCommand.load(nil).first(where: { $0.id == framework }) else {
                 throw BulwarkError(.usage, "no framework '\(framework)'")
             }
-            let posture = Posture(framework: f, rules: rules, findings: input.findings)
+            let posture = Posture(framework: f, rules: rules, findings: input.findings, applicable: input.applicableRules.map(Set.init))
             oscal = OSCAL.assessmentResults(posture: posture, findings: input.findings, rules: rules, scope: scope, toolVersion: Bulwark.version,
                                             start: now, end: now).jsonString(pretty: true) + "\n"
             rules = rules.filter { r in r.controls.contains { $0.framework == f.id } }

@@ -42,18 +42,20 @@ struct ReportCommand: ParsableCommand {
             return f
         }
         let failOn = root["summary"]?["failOn"]?.stringValue.flatMap(Severity.init(lenient:)) ?? .high
-        let input = ReportInput(findings: findings, unparsed: [], filesScanned: root["summary"]?["filesScanned"]?.numberValue.map(Int.init) ?? 0,
+        let applicable = root["applicableRules"]?.arrayValue.map { Set($0.compactMap(\.stringValue)) }
+        var input = ReportInput(findings: findings, unparsed: [], filesScanned: root["summary"]?["filesScanned"]?.numberValue.map(Int.init) ?? 0,
                                 sources: [:], rules: known, failOn: failOn, toolVersion: Bulwark.version)
+        input.applicableRules = applicable.map { $0.sorted() }
         var text: String
         let frameworks = try FrameworksCommand.load(nil)
         var postures: [Posture] = []
         for id in framework {
             guard let f = frameworks.first(where: { $0.id == id }) else { throw BulwarkError(.usage, "no framework '\(id)'") }
-            postures.append(Posture(framework: f, rules: Array(known.values), findings: findings))
+            postures.append(Posture(framework: f, rules: Array(known.values), findings: findings, applicable: applicable))
         }
         let posture = postures.first
         if format == "html" {
-            if postures.isEmpty { postures = frameworks.map { Posture(framework: $0, rules: Array(known.values), findings: findings) } }
+            if postures.isEmpty { postures = frameworks.map { Posture(framework: $0, rules: Array(known.values), findings: findings, applicable: applicable) } }
             var hashes: [(name: String, sha256: String)] = []
             var keyID: String?
             if let evidence {

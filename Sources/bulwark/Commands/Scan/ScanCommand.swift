@@ -208,9 +208,10 @@ struct ScanCommand: ParsableCommand {
             SecretsSetup.reportSkips(result.secretSkips)
         }
         let threshold = failOn ?? options.config.failOn ?? .high
-        let input = ReportInput(findings: result.findings, unparsed: result.unparsedFiles.map { .init(location: $0.location, message: $0.message) },
+        var input = ReportInput(findings: result.findings, unparsed: result.unparsedFiles.map { .init(location: $0.location, message: $0.message) },
                                 filesScanned: result.filesScanned, sources: result.sources, rules: rules, failOn: threshold,
                                 toolVersion: Bulwark.version)
+        input.applicableRules = result.applicableRules.map { $0.sorted() }
         let stdoutFormat = format ?? options.config.format.flatMap(ReportFormat.init(rawValue:)) ?? .text
         let color = !noColor && Terminal.stdoutIsTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         print(stdoutFormat.renderer(color: color).render(input), terminator: "")
@@ -219,7 +220,7 @@ struct ScanCommand: ParsableCommand {
             guard let f = all.first(where: { $0.id == framework }) else {
                 throw BulwarkError(.usage, "no framework '\(framework)' (known: \(all.map(\.id).joined(separator: ", ")))")
             }
-            let posture = Posture(framework: f, rules: Array(rules.values), findings: result.findings)
+            let posture = Posture(framework: f, rules: Array(rules.values), findings: result.findings, applicable: result.applicableRules)
             if let oscal {
                 let now = ISO8601DateFormatter().string(from: Date())
                 let doc = OSCAL.assessmentResults(posture: posture, findings: result.findings, rules: Array(rules.values), scope: paths.joined(separator: " "),
