@@ -49,8 +49,14 @@ public final class LiteralScanner: @unchecked Sendable {
         }
         guard rc == HS_SUCCESS else { return false }
         buffer.drain(into: &hits)
-        // Vectorscan reports in end order per engine; make the order total and deterministic.
-        hits.sort { $0.end != $1.end ? $0.end < $1.end : $0.keyword < $1.keyword }
+        // Vectorscan usually reports in end order already; sort only when it did not, so the
+        // order is total and deterministic without paying n log n on every block.
+        var ordered = true
+        for i in hits.indices.dropFirst() where hits[i - 1].end > hits[i].end || (hits[i - 1].end == hits[i].end && hits[i - 1].keyword > hits[i].keyword) {
+            ordered = false
+            break
+        }
+        if !ordered { hits.sort { $0.end != $1.end ? $0.end < $1.end : $0.keyword < $1.keyword } }
         return true
     }
 }
