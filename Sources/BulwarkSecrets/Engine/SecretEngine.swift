@@ -144,15 +144,19 @@ public final class SecretEngine: Sendable {
         // a keyword matches at every byte (a megabyte run of "AAAA…").
         let block = 1 << 20
         var blockStart = 0
+        var preferAutomaton = false
         kwRuleOffsets.withUnsafeBufferPointer { offsets in
         kwRules.withUnsafeBufferPointer { kwRules in
         repeat {
         let blockEnd = min(n, blockStart + block)
         let from = max(0, blockStart - (automaton.longestKeyword - 1))
         let slice = UnsafeBufferPointer(rebasing: bytes[from..<blockEnd])
-        if !(literals?.collect(slice, scratch: matcher.literalScratch, into: &keywordHits) ?? false) {
+        if preferAutomaton || !(literals?.collect(slice, scratch: matcher.literalScratch, into: &keywordHits) ?? false) {
             automaton.collect(slice, into: &keywordHits)
         }
+        // More than one keyword per byte ("AAAA…" runs): Vectorscan's per-match callback costs
+        // more than the automaton's table walk, so the rest of this buffer uses the automaton.
+        if keywordHits.count > slice.count { preferAutomaton = true }
         for (k32, e32) in keywordHits {
             let keyword = Int(k32), end = from + Int(e32)
             guard end > blockStart else { continue }
