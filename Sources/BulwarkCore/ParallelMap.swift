@@ -5,11 +5,11 @@ import Foundation
 public enum ParallelMap {
     public static func map<T: Sendable, U>(_ items: [T], minimum: Int = 2048, _ transform: @Sendable (T) -> U) -> [U] {
         guard items.count >= minimum else { return items.map(transform) }
-        let chunks = 16, per = (items.count + chunks - 1) / chunks
+        let chunks = min(16, items.count), per = (items.count + chunks - 1) / chunks
         let slots = Slots<U>(count: chunks)
         DispatchQueue.concurrentPerform(iterations: chunks) { c in
-            let range = (c * per)..<min(items.count, (c + 1) * per)
-            slots.set(c, range.isEmpty ? [] : items[range].map(transform))
+            let range = min(items.count, c * per)..<min(items.count, (c + 1) * per)
+            slots.set(c, items[range].map(transform))
         }
         return slots.items.flatMap { $0 }
     }

@@ -32,17 +32,16 @@ extension Value {
                 // Reports with thousands of findings: elements are written in parallel chunks and
                 // joined in order (the bytes are the same as the serial loop's).
                 let chunks = 16, per = (a.count + chunks - 1) / chunks
-                let parts = ChunkBox(count: chunks)
-                DispatchQueue.concurrentPerform(iterations: chunks) { c in
+                let parts = ParallelMap.map(Array(0..<chunks), minimum: 1) { c -> [UInt8] in
                     var buf: [UInt8] = []
                     for i in (c * per)..<min(a.count, (c + 1) * per) {
                         if i > 0 { buf.append(UInt8(ascii: ",")) }
                         if pretty { Value.newline(&buf, indent + 1) }
                         a[i].writeJSON(into: &buf, pretty: pretty, sortedKeys: sortedKeys, indent: indent + 1)
                     }
-                    parts.set(c, buf)
+                    return buf
                 }
-                for part in parts.items { out.append(contentsOf: part) }
+                for part in parts { out.append(contentsOf: part) }
             } else {
                 for (i, v) in a.enumerated() {
                     if i > 0 { out.append(UInt8(ascii: ",")) }
@@ -111,12 +110,4 @@ extension Value {
         if case .string(let s) = self { return s }
         return jsonString()
     }
-}
-
-/// Per-chunk output slots filled from concurrent iterations, each index written once.
-private final class ChunkBox: @unchecked Sendable {
-    private(set) var items: [[UInt8]]
-    private let lock = NSLock()
-    init(count: Int) { items = Array(repeating: [], count: count) }
-    func set(_ i: Int, _ v: [UInt8]) { lock.lock(); items[i] = v; lock.unlock() }
 }

@@ -300,7 +300,7 @@ public struct RepositoryScanner: Sendable {
             case .workflow: kinds.insert("workflow")
             default: break
             }
-            if !u.dependencyFindings.isEmpty || LockfileKind.detect(fileName: (u.file.relativePath as NSString).lastPathComponent) != nil { kinds.insert("lockfile") }
+            if options.dependencies != nil, LockfileKind.detect(fileName: (u.file.relativePath as NSString).lastPathComponent) != nil { kinds.insert("lockfile") }
         }
         if kinds.contains("k8s") {
             for e in KubernetesPack.shared.entries { applicable.insert(e.metadata.id) }
@@ -308,7 +308,7 @@ public struct RepositoryScanner: Sendable {
         }
         if kinds.contains("dockerfile") { for r in RuleRegistry.dockerfile { applicable.insert(r.metadata.id) } }
         if kinds.contains("workflow") { for r in RuleRegistry.workflow { applicable.insert(r.metadata.id) } }
-        if kinds.contains("lockfile"), options.dependencies != nil { applicable.insert(DependencyPass.vulnerable.id); applicable.insert(DependencyPass.undecided.id) }
+        if kinds.contains("lockfile") { applicable.insert(DependencyPass.vulnerable.id); applicable.insert(DependencyPass.undecided.id) }
         if let secrets = options.secrets, !parsed.isEmpty { for id in secrets.metadata.keys { applicable.insert(id) } }
         for m in ScanRules.all { applicable.insert(m.id) }
         var result = ScanResult(findings: all, unparsedFiles: unparsed.sorted { $0.location.file < $1.location.file },

@@ -81,4 +81,10 @@ import Testing
             #expect(FileManager.default.contents(atPath: a + "/" + name) == FileManager.default.contents(atPath: b + "/" + name), "\(name)")
         }
     }
+
+    @Test func rulesWithNothingToCheckAreNotApplicableItems() {
+        let rules = ["R1", "R2"].map { RuleMetadata(id: $0, title: $0, severity: .high, pack: "t", rationale: "", remediation: "", controls: []) }
+        let items = EvidenceBundle.items(findings: [], rules: rules, scope: "repo", toolVersion: "1", applicable: ["R1"])
+        #expect(items.map { "\($0.check)=\($0.result)" } == ["R1=pass", "R2=not applicable"])
+    }
 }

@@ -18,10 +18,8 @@ import Testing
     ]
 
     @Test func mutatedLockfiles() {
-        var rng = SystemRandomNumberGenerator()
         var state: UInt64 = 12345
         func next() -> UInt64 { state = state &* 6364136223846793005 &+ 1442695040888963407; return state >> 33 }
-        _ = rng
         let noise = Array("{}[]\":,\n ()<>=@/$\u{0}\u{FF}".unicodeScalars)
         for (kind, seed) in Self.seeds {
             for _ in 0..<300 {

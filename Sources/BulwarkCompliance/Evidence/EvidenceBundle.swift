@@ -36,9 +36,11 @@ public enum EvidenceBundle {
         }
     }
 
-    /// One item per finding (fail, or "waived" when an exception covers it) and one "pass"
-    /// item per rule that ran without findings, scoped to the scanned paths.
-    public static func items(findings: [Finding], rules: [RuleMetadata], scope: String, toolVersion: String) -> [Item] {
+    /// One item per finding (fail, or "waived" when an exception covers it) and one item per
+    /// rule without findings, scoped to the scanned paths: "pass" when it had something to
+    /// check, "not applicable" when `applicable` says it had nothing (nil: unknown, "pass").
+    public static func items(findings: [Finding], rules: [RuleMetadata], scope: String, toolVersion: String,
+                             applicable: Set<String>? = nil) -> [Item] {
         var out: [Item] = []
         let failing = Set(findings.map(\.ruleId))
         for f in findings.sorted(by: Finding.ordered) {
@@ -48,8 +50,10 @@ public enum EvidenceBundle {
                             observed: f.message, expected: f.title))
         }
         for r in rules.sorted(by: { $0.id < $1.id }) where !failing.contains(r.id) {
+            let checked = applicable?.contains(r.id) ?? true
             out.append(Item(check: r.id, checkVersion: toolVersion, controls: r.controls.map(\.description), subject: scope,
-                            result: "pass", observed: "no finding", expected: r.title))
+                            result: checked ? "pass" : "not applicable", observed: checked ? "no finding" : "nothing in scope to check",
+                            expected: r.title))
         }
         return out
     }

@@ -44,11 +44,4 @@ public enum Lockfiles {
         case .pom: return try MavenPOM.parse(text, file: file)
         }
     }
-
-    /// 1-based line of each byte offset's line start, for the text formats.
-    static func lines(_ text: String) -> [Substring] { Lines.split(text) }
-
-    static func json(_ text: String, file: String) throws -> Document {
-        try JSONParser.parse(text, file: file)
-    }
 }

@@ -5,7 +5,7 @@ import BulwarkFormats
 enum NPMLock {
     /// package-lock.json v1 (nested `dependencies`) and v2/v3 (`packages` keyed by install path).
     static func packageLock(_ text: String, file: String) throws -> [LockedPackage] {
-        let doc = try Lockfiles.json(text, file: file)
+        let doc = try JSONParser.parse(text, file: file)
         var out: [LockedPackage] = []
         if let packages = doc.value["packages"]?.objectValue {
             for (path, v) in packages where !path.isEmpty {
@@ -35,7 +35,7 @@ enum NPMLock {
         var out: [LockedPackage] = []
         var names: [String] = []
         var headerLine = 0
-        for (n, raw) in Lockfiles.lines(text).enumerated() {
+        for (n, raw) in Lines.split(text).enumerated() {
             let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
             if line.isEmpty || line.hasPrefix("#") { continue }
             if !line.hasPrefix(" ") {

@@ -6,7 +6,7 @@ enum PythonLock {
     /// Pinned lines only (`name==1.2.3`, extras and markers allowed); ranges cannot be matched to one version.
     static func requirements(_ text: String, file: String) -> [LockedPackage] {
         var out: [LockedPackage] = []
-        for (n, raw) in Lockfiles.lines(text).enumerated() {
+        for (n, raw) in Lines.split(text).enumerated() {
             var line = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
             line = line.split(separator: ";").first.map(String.init)?.trimmingCharacters(in: .whitespaces) ?? ""
             guard !line.hasPrefix("-"), let eq = line.range(of: "==") else { continue }
@@ -21,7 +21,7 @@ enum PythonLock {
 
     /// Pipfile.lock: `default` and `develop` maps of name → {"version": "==1.2.3"}.
     static func pipfile(_ text: String, file: String) throws -> [LockedPackage] {
-        let doc = try Lockfiles.json(text, file: file)
+        let doc = try JSONParser.parse(text, file: file)
         var out: [LockedPackage] = []
         for section in ["default", "develop"] {
             for (name, v) in doc.value[section]?.objectValue ?? Object() {
@@ -44,7 +44,7 @@ enum TOMLLock {
             name = nil; version = nil
         }
         var inPackage = false
-        for (i, raw) in Lockfiles.lines(text).enumerated() {
+        for (i, raw) in Lines.split(text).enumerated() {
             let t = raw.trimmingCharacters(in: .whitespaces)
             if t.hasPrefix("[") {
                 if t == "[[package]]" { flush(); inPackage = true; line = i + 1 } else if !t.hasPrefix("[package.") { flush(); inPackage = false }
@@ -70,8 +70,8 @@ enum GoMod {
     static func parse(_ text: String, file: String) -> [LockedPackage] {
         var out: [LockedPackage] = []
         var inBlock = false
-        for (n, raw) in Lockfiles.lines(text).enumerated() {
-            var t = raw.split(separator: "/", maxSplits: 1).isEmpty ? "" : raw.trimmingCharacters(in: .whitespaces)
+        for (n, raw) in Lines.split(text).enumerated() {
+            var t = raw.trimmingCharacters(in: .whitespaces)
             if let c = t.range(of: "//") { t = t[..<c.lowerBound].trimmingCharacters(in: .whitespaces) }
             if t.hasPrefix("require (") { inBlock = true; continue }
             if inBlock && t == ")" { inBlock = false; continue }
@@ -92,7 +92,7 @@ enum GoMod {
 enum GemfileLock {
     static func parse(_ text: String, file: String) -> [LockedPackage] {
         var out: [LockedPackage] = []
-        for (n, raw) in Lockfiles.lines(text).enumerated() {
+        for (n, raw) in Lines.split(text).enumerated() {
             guard raw.hasPrefix("    "), !raw.hasPrefix("     "), let open = raw.firstIndex(of: "("), let close = raw.lastIndex(of: ")") else { continue }
             let name = raw[..<open].trimmingCharacters(in: .whitespaces)
             var version = String(raw[raw.index(after: open)..<close])
@@ -107,7 +107,7 @@ enum GemfileLock {
 
 enum ComposerLock {
     static func parse(_ text: String, file: String) throws -> [LockedPackage] {
-        let doc = try Lockfiles.json(text, file: file)
+        let doc = try JSONParser.parse(text, file: file)
         var out: [LockedPackage] = []
         for section in ["packages", "packages-dev"] {
             for (i, p) in (doc.value[section]?.arrayValue ?? []).enumerated() {
@@ -122,7 +122,7 @@ enum ComposerLock {
 /// SwiftPM's Package.resolved v1 (`object.pins`) and v2/v3 (`pins`); OSV's SwiftURL names packages by repository URL.
 enum SwiftResolved {
     static func parse(_ text: String, file: String) throws -> [LockedPackage] {
-        let doc = try Lockfiles.json(text, file: file)
+        let doc = try JSONParser.parse(text, file: file)
         var out: [LockedPackage] = []
         let (pins, base): ([Value], [PathComponent]) = doc.value["pins"]?.arrayValue.map { ($0, [.key("pins")]) }
             ?? (doc.value["object"]?["pins"]?.arrayValue ?? [], [.key("object"), .key("pins")])
@@ -139,7 +139,6 @@ enum SwiftResolved {
 enum MavenPOM {
     static func parse(_ text: String, file: String) throws -> [LockedPackage] {
         guard text.contains("<project") else { throw BulwarkError(.parse, "not a Maven POM (no <project> element)", at: SourceSpan(file: file, line: 1, column: 1)) }
-        let lines = Lockfiles.lines(text)
         func tag(_ name: String, in s: Substring) -> String? {
             guard let a = s.range(of: "<\(name)>"), let b = s.range(of: "</\(name)>", range: a.upperBound..<s.endIndex) else { return nil }
             return s[a.upperBound..<b.lowerBound].trimmingCharacters(in: .whitespacesAndNewlines)
@@ -170,7 +169,6 @@ enum MavenPOM {
             }
             guard !v.hasPrefix("["), !v.hasPrefix("(") else { continue }  // version ranges
             let line = text[..<open.lowerBound].reduce(1) { $0 + ($1 == "\n" ? 1 : 0) }
-            _ = lines
             out.append(LockedPackage(ecosystem: .maven, name: "\(g):\(a)", version: v, location: SourceSpan(file: file, line: line, column: 1)))
         }
         return out

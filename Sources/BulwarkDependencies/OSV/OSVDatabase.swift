@@ -48,25 +48,18 @@ public struct OSVDatabase: Sendable {
         var files = OSVDatabase.listFiles(directory).filter { ($0.hasSuffix(".json") || $0.hasSuffix(".zip")) && !$0.hasSuffix(".bulwark-osv-index.json") }
         files.sort()
         // The cache is valid while every file keeps its name, size and modification time.
-        var stamp: UInt64 = 0xcbf2_9ce4_8422_2325
-        for rel in files {
+        let stampHex = Fingerprint.hex(files.map { rel in
             var st = stat()
-            let line = stat(directory + "/" + rel, &st) == 0 ? "\(rel):\(st.st_size):\(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec)\n" : "\(rel)\n"
-            for b in line.utf8 { stamp ^= UInt64(b); stamp = stamp &* 0x100_0000_01b3 }
-        }
-        let stampHex = String(stamp, radix: 16)
+            return stat(directory + "/" + rel, &st) == 0 ? "\(rel):\(st.st_size):\(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec)" : rel
+        }.joined(separator: "\n"))
         let cachePath = directory + "/.bulwark-osv-index.json"
         if let text = try? DocumentLoader.readText(cachePath), let db = OSVCache.decode(text, stamp: stampHex) {
             return db
         }
-        let results = Slots(count: files.count)
-        let list = files
-        DispatchQueue.concurrentPerform(iterations: list.count) { i in
-            results.set(i, OSVDatabase.read(directory: directory, rel: list[i]))
-        }
+        let results = ParallelMap.map(files, minimum: 2) { OSVDatabase.read(directory: directory, rel: $0) }
         var records: [OSVRecord] = []
         var problems: [(String, String)] = []
-        for case let (r, p)? in results.items {
+        for (r, p) in results {
             records += r
             problems += p
         }
@@ -141,12 +134,6 @@ public struct OSVDatabase: Sendable {
         return (records, problems)
     }
 
-    private final class Slots: @unchecked Sendable {
-        private(set) var items: [([OSVRecord], [(String, String)])?]
-        private let lock = NSLock()
-        init(count: Int) { items = Array(repeating: nil, count: count) }
-        func set(_ i: Int, _ v: ([OSVRecord], [(String, String)])) { lock.lock(); items[i] = v; lock.unlock() }
-    }
 }
 
 /// The index cache: the records reduced to what matching needs, as compact JSON read with

@@ -68,13 +68,23 @@ public struct SecretFileScanner: Sendable {
     /// Bytes that must overlap between chunks so no window is cut: two unbounded windows and a line's reach.
     static var overlap: Int { 2 * SecretEngine.unboundedWindow + 2 * SecretEngine.lineReach + 4096 }
 
-    public func scanFile(at path: String, relativePath: String, commit: String? = nil, matcher: PCREMatcher) -> SecretFileResult {
+    /// What the path alone decides, for files and blobs alike: allowlisted (nil), path rules,
+    /// and a skip for archive and binary extensions.
+    func pathChecks(_ relativePath: String, matcher: PCREMatcher) -> (result: SecretFileResult, ext: String)? {
+        if engine.isPathAllowed(relativePath, matcher: matcher) { return nil }
         var result = SecretFileResult()
-        if engine.isPathAllowed(relativePath, matcher: matcher) { return result }
         result.pathRules = engine.pathRuleHits(relativePath, matcher: matcher)
         let ext = (relativePath as NSString).pathExtension.lowercased()
-        if SecretFileScanner.archiveExtensions.contains(ext) { result.skipped = .archive; return result }
-        if SecretFileScanner.binaryExtensions.contains(ext) { result.skipped = .binary; return result }
+        if SecretFileScanner.archiveExtensions.contains(ext) { result.skipped = .archive }
+        if SecretFileScanner.binaryExtensions.contains(ext) { result.skipped = .binary }
+        return (result, ext)
+    }
+
+    public func scanFile(at path: String, relativePath: String, commit: String? = nil, matcher: PCREMatcher) -> SecretFileResult {
+        guard let checked = pathChecks(relativePath, matcher: matcher) else { return SecretFileResult() }
+        var result = checked.result
+        let ext = checked.ext
+        if result.skipped != nil { return result }
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { result.skipped = .unreadable(String(cString: strerror(errno))); return result }
         defer { close(fd) }
@@ -136,12 +146,10 @@ public struct SecretFileScanner: Sendable {
 
     /// Secrets in an in-memory blob (git history): same checks, no chunking.
     public func scanBlob(_ bytes: [UInt8], relativePath: String, commit: String?, matcher: PCREMatcher) -> SecretFileResult {
-        var result = SecretFileResult()
-        if engine.isPathAllowed(relativePath, matcher: matcher) { return result }
-        result.pathRules = engine.pathRuleHits(relativePath, matcher: matcher)
-        let ext = (relativePath as NSString).pathExtension.lowercased()
-        if SecretFileScanner.archiveExtensions.contains(ext) { result.skipped = .archive; return result }
-        if SecretFileScanner.binaryExtensions.contains(ext) { result.skipped = .binary; return result }
+        guard let checked = pathChecks(relativePath, matcher: matcher) else { return SecretFileResult() }
+        var result = checked.result
+        let ext = checked.ext
+        if result.skipped != nil { return result }
         if limits.maxFileSize > 0, bytes.count > limits.maxFileSize { result.skipped = .tooLarge(bytes.count); return result }
         if let reason = classify(bytes[..<min(bytes.count, 8192)], size: bytes.count, ext: ext, name: relativePath) {
             result.skipped = reason

@@ -66,8 +66,8 @@ public struct GitHistoryScanner: Sendable {
         result.blobs = order.count
         let contents = try Git.catFileBatch(repo: repo, blobs: order.map(\.blob), maxSize: scanner.limits.maxFileSize)
         let matcher = PCREMatcher()
-        var best: [String: Int] = [:]
-        for (i, item) in order.enumerated() {
+        var reported = Set<String>()
+        for item in order {
             guard let bytes = contents[item.blob] else {
                 result.skipped.append((item.path, .tooLarge(-1)))
                 continue
@@ -76,13 +76,11 @@ public struct GitHistoryScanner: Sendable {
             if let s = r.skipped { result.skipped.append((item.path, s)) }
             result.bytes += r.bytesScanned
             for hit in r.hits {
-                let key = hit.fingerprint(path: item.path)
-                if best[key] == nil {
-                    best[key] = result.findings.count
+                // The first commit to carry a secret (rule + path + hash) introduced it.
+                if reported.insert(hit.fingerprint(path: item.path)).inserted {
                     result.findings.append(Finding(hit: hit, path: item.path, commit: item.commit))
                 }
             }
-            _ = i
         }
         return result
     }

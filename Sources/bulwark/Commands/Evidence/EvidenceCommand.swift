@@ -36,7 +36,7 @@ struct EvidenceCollect: ParsableCommand {
         var args = [path, "--format", "json", "--evidence-out", out, "--evidence-key", key]
         if let framework { args += ["--framework", framework] }
         if let previous { args += ["--evidence-previous", previous] }
-        var scan = try ScanCommand.parse(args)
+        let scan = try ScanCommand.parse(args)
         // The scan's JSON report goes into the bundle, not to stdout.
         let saved = dup(STDOUT_FILENO)
         let null = open("/dev/null", O_WRONLY)
@@ -85,7 +85,8 @@ enum EvidenceWriter {
                                             start: now, end: now).jsonString(pretty: true) + "\n"
             rules = rules.filter { r in r.controls.contains { $0.framework == f.id } }
         }
-        let items = EvidenceBundle.items(findings: input.findings, rules: rules, scope: scope, toolVersion: Bulwark.version)
+        let items = EvidenceBundle.items(findings: input.findings, rules: rules, scope: scope, toolVersion: Bulwark.version,
+                                         applicable: input.applicableRules.map(Set.init))
         let ruleSet = input.rules.keys.sorted().map { id in "\(id):\(input.rules[id]!.severity.rawValue):\(input.rules[id]!.controls.map(\.description).joined(separator: ","))" }
         let mapping = try FrameworksCommand.load(nil).map { f in "\(f.id)@\(f.version):" + f.controls.map { "\($0.id)=\($0.automation.rawValue)" }.joined(separator: ",") }
         let waiverValue = Value.array(waivers.map { w in
