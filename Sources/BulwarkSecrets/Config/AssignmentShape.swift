@@ -113,7 +113,7 @@ private struct ShapeReader {
     }
 
     func isPlainLiteral(_ c: UInt8) -> Bool { isAlnum(c) || c == UInt8(ascii: "_") || c == UInt8(ascii: "-") }
-    func isAlnum(_ c: UInt8) -> Bool { (c >= 0x30 && c <= 0x39) || (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) }
+    func isAlnum(_ c: UInt8) -> Bool { isASCIIAlphanumeric(c) }
 
     /// `{0,N}` optionally followed by `?`; N.
     mutating func zeroToN() -> Int? {

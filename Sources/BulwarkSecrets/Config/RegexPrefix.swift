@@ -154,6 +154,9 @@ public enum RegexPrefix {
         }
 
         func isFlag(_ c: UInt8) -> Bool { "imsxU-".utf8.contains(c) }
-        func isAlnum(_ c: UInt8) -> Bool { (c >= 0x30 && c <= 0x39) || (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) }
+        func isAlnum(_ c: UInt8) -> Bool { isASCIIAlphanumeric(c) }
     }
 }
+
+/// ASCII letter or digit, for the regex readers.
+func isASCIIAlphanumeric(_ c: UInt8) -> Bool { (c >= 0x30 && c <= 0x39) || (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) }
