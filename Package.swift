@@ -25,9 +25,9 @@ let package = Package(
         .target(name: "BulwarkTerraform", dependencies: ["BulwarkCore", "BulwarkFormats"]),
         .target(name: "BulwarkRules", dependencies: ["BulwarkCore", "BulwarkFormats", "BulwarkKyverno", "BulwarkTerraform"],
                 resources: [.copy("Kubernetes/Policies"), .copy("Kubernetes/Examples")]),
-        .target(name: "BulwarkScan", dependencies: ["BulwarkCore", "BulwarkFormats", "BulwarkKyverno", "BulwarkRules", "BulwarkTerraform", "BulwarkSecrets", "BulwarkDependencies"]),
+        .target(name: "BulwarkScan", dependencies: ["BulwarkCore", "BulwarkCompliance", "BulwarkFormats", "BulwarkKyverno", "BulwarkRules", "BulwarkTerraform", "BulwarkSecrets", "BulwarkDependencies"]),
         .target(name: "BulwarkReport", dependencies: ["BulwarkCore"]),
-        .target(name: "BulwarkCompliance", dependencies: ["BulwarkCore", "BulwarkFormats", .product(name: "Crypto", package: "swift-crypto")], resources: [.copy("Frameworks")]),
+        .target(name: "BulwarkCompliance", dependencies: ["BulwarkCore", "BulwarkFormats", .product(name: "Crypto", package: "swift-crypto")], resources: [.copy("Frameworks"), .copy("Levels")]),
         .target(name: "BulwarkDependencies", dependencies: ["BulwarkCore", "BulwarkFormats", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // PCRE2 (Debian libpcre2-dev, installed by scripts/setup.sh) confirms secret candidates.
         .systemLibrary(name: "CPCRE2", pkgConfig: "libpcre2-8", providers: [.apt(["libpcre2-dev"])]),

@@ -4,8 +4,8 @@ import json, re, subprocess, sys
 out = subprocess.run([sys.argv[1], "scan", "examples", "--format", "json"], capture_output=True, text=True)
 if out.returncode != 1:
     sys.exit(f"expected exit 1 (high findings present), got {out.returncode}: {out.stderr}")
-found = sorted((f["ruleId"], f["file"], f["line"]) for f in json.loads(out.stdout)["findings"] if not f["suppressed"])
-documented = sorted((m[0], m[1], int(m[2])) for m in re.findall(r"^\| `([^`]+)` \| `([^`]+)` \| (\d+) \|", open("examples/README.md").read(), re.M))
+found = sorted((f["ruleId"], f["file"], f["line"], f.get("level", ""), f["severity"]) for f in json.loads(out.stdout)["findings"] if not f["suppressed"])
+documented = sorted((m[0], m[1], int(m[2]), m[3], m[4]) for m in re.findall(r"^\| `([^`]+)` \| `([^`]+)` \| (\d+) \| (\w*) \| (\w+) \|", open("examples/README.md").read(), re.M))
 missing, extra = sorted(set(documented) - set(found)), sorted(set(found) - set(documented))
 for r in missing: print("documented but not found:", r)
 for r in extra: print("found but not documented:", r)

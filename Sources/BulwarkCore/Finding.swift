@@ -44,9 +44,13 @@ public struct RuleMetadata: Sendable {
     public var controls: [ControlRef]
     /// Equivalent ids in other tools (Checkov `CKV_K8S_16`, …), so their skip comments work.
     public var aliases: [String]
+    /// Off unless a compliance level enables it: checks that are right for a cardholder-data
+    /// environment (customer-managed keys, mesh mTLS) but noise for an internal tool.
+    public var optIn: Bool
 
     public init(id: String, title: String, severity: Severity, pack: String, rationale: String, remediation: String,
-                controls: [ControlRef] = [], aliases: [String] = []) {
+                controls: [ControlRef] = [], aliases: [String] = [], optIn: Bool = false) {
+        self.optIn = optIn
         self.id = id
         self.title = title
         self.severity = severity
@@ -110,6 +114,8 @@ public struct Finding: Sendable {
     /// What reports quote instead of the source line; secret findings set it to the line
     /// with the secret redacted, because the raw line is the secret.
     public var snippet: String?
+    /// The compliance level in force where the finding is (`pci`); nil when the scan used none.
+    public var level: String?
 
     public init(ruleId: String, severity: Severity, title: String, message: String, location: SourceSpan,
                 resource: ResourceRef? = nil, attributePath: String = "", controls: [ControlRef] = [], aliases: [String] = [],

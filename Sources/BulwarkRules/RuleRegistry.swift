@@ -12,7 +12,7 @@ public enum RuleRegistry {
         SecretsInherit.self,
     ]
 
-    public static let manifestSet: [any ManifestSetRule.Type] = [NamespaceNetworkPolicy.self, ServiceSelectsWorkload.self]
+    public static let manifestSet: [any ManifestSetRule.Type] = [NamespaceNetworkPolicy.self, ServiceSelectsWorkload.self, MeshMutualTLS.self]
 
     public static let terraform: [any TerraformRule.Type] = [
         SecurityGroupOpenSSH.self, SecurityGroupOpenRDP.self, EBSVolumeEncrypted.self, InstanceBlockDevicesEncrypted.self,
@@ -31,13 +31,13 @@ public enum RuleRegistry {
         LambdaURLAuth.self, SecurityGroupOpenEgress.self, CloudFrontHTTPS.self,
         CloudFrontTLS12.self, APIGatewayAccessLogs.self, RDSLogExports.self, InstanceUserDataCredentials.self, LambdaEnvironmentSecrets.self,
         ECSPrivilegedContainer.self, IAMPrivilegeEscalation.self,
-        S3DefaultKMSEncryption.self, LaunchTemplateEBSEncrypted.self, ProviderHardcodedCredentials.self,
+        S3DefaultKMSEncryption.self, LaunchTemplateEBSEncrypted.self, ProviderHardcodedCredentials.self, CustomerManagedKeys.self,
         // Azure
         AKSNetworkPolicy.self, AKSPrivateAPI.self, AKSRBAC.self, KeyVaultKeyExpiry.self, KeyVaultNetworkDeny.self, KeyVaultPurgeProtection.self, NSGOpenRDP.self, NSGOpenSSH.self, SQLFirewallAllowAll.self, SQLServerMinTLS.self, SQLServerPublicAccess.self, StorageHTTPSOnly.self, StorageMinTLS.self, StorageNoPublicBlobs.self,
         AppServiceHTTPSOnly.self, AppServiceMinTLS.self, StorageNetworkDeny.self, PostgresPublicAccess.self, PostgresSSL.self, MySQLSSL.self, ContainerRegistryAdmin.self, ContainerRegistryPublic.self, CosmosPublicAccess.self, LinuxVMPasswordAuth.self, AKSLocalAccounts.self, RedisNonSSLPort.self,
         // GCP
         BucketIAMPublic.self, BucketPublicAccessPrevention.self, BucketUniformAccess.self, FirewallOpenRDP.self, FirewallOpenSSH.self, GKELegacyABAC.self, GKEMasterAuthorizedNetworks.self, GKENetworkPolicy.self, GKEPrivateNodes.self, InstanceOSLogin.self, InstanceSerialPort.self, CloudKMSKeyRotation.self, SQLOpenAuthorizedNetwork.self, SQLRequireSSL.self,
-        SQLBackups.self, SQLPublicIP.self, GKEShieldedNodes.self, GKEIntranodeVisibility.self, GKEReleaseChannel.self, GKEWorkloadMetadata.self, InstanceShieldedVM.self, InstanceIPForwarding.self, InstanceBlockProjectSSHKeys.self, InstanceDefaultServiceAccount.self, BigQueryPublicDataset.self, SubnetFlowLogs.self,
+        SQLBackups.self, SQLPublicIP.self, GKEShieldedNodes.self, GKEIntranodeVisibility.self, GKEReleaseChannel.self, GKEWorkloadMetadata.self, InstanceShieldedVM.self, InstanceIPForwarding.self, InstanceBlockProjectSSHKeys.self, InstanceDefaultServiceAccount.self, BigQueryPublicDataset.self, SubnetFlowLogs.self, CustomerManagedEncryptionKeys.self,
     ]
 
     /// Swift rules' metadata and examples.

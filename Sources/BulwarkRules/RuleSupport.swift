@@ -7,10 +7,14 @@ import BulwarkFormats
 public struct RuleExamples: Sendable {
     public var triggering: [String]
     public var passing: [String]
+    /// Examples that pass at the standard settings and trigger (at their marker) under a
+    /// stricter level's: the proof that the setting reaches the rule.
+    public var stricter: [(settings: RuleSettings, triggering: String)]
 
-    public init(triggering: [String], passing: [String]) {
+    public init(triggering: [String], passing: [String], stricter: [(settings: RuleSettings, triggering: String)] = []) {
         self.triggering = triggering
         self.passing = passing
+        self.stricter = stricter
     }
 
     public static let marker: Character = "↓"

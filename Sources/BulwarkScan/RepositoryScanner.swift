@@ -1,3 +1,4 @@
+import BulwarkCompliance
 import BulwarkCore
 import BulwarkDependencies
 import BulwarkFormats
@@ -66,6 +67,8 @@ public struct RepositoryScanner: Sendable {
         public var secretsOnly = false
         /// Lockfiles against an offline OSV database; nil turns it off.
         public var dependencies: DependencyPass? = nil
+        /// Compliance levels per path; nil runs every rule that is not opt-in at the standard settings.
+        public var levels: LevelPlan? = nil
         public init() {}
     }
 
@@ -253,7 +256,9 @@ public struct RepositoryScanner: Sendable {
         // Rules over the whole set of manifests.
         let manifests = units.flatMap { u -> [Document] in if case .kubernetes(let d) = u.parsed { return d } else { return [] } }
         let byFile = Dictionary(uniqueKeysWithValues: units.enumerated().map { ($0.element.file.relativePath, $0.offset) })
-        for rule in RuleRegistry.manifestSet where !options.config.disabledRules.contains(rule.metadata.id) {
+        for rule in RuleRegistry.manifestSet {
+            let id = rule.metadata.id
+            if options.config.disabledRules.contains(id) || !runsSomewhere(id) { continue }
             for (doc, hit) in rule.check(manifests) {
                 guard let idx = byFile[doc.file] else { continue }
                 units[idx].findings.append(finding(rule.metadata, hit, file: doc.file))
@@ -275,7 +280,7 @@ public struct RepositoryScanner: Sendable {
                 if unit.templated { f.severity = .info }
                 unit.findings.append(f)
             }
-            unit.findings = applySuppressions(unit.findings.map(applyOverrides), unit: unit)
+            unit.findings = applySuppressions(unit.findings.filter(levelRuns).map(applyOverrides), unit: unit)
             finished.set(i, unit)
         }
         var all: [Finding] = []
@@ -291,25 +296,29 @@ public struct RepositoryScanner: Sendable {
             all += unit.findings
         }
         all.sort(by: Finding.ordered)
-        // What each rule family had to look at.
-        var kinds = Set<String>()
+        // What each rule family had to look at, at which level: a rule is applicable when a
+        // file it checks sits where a level runs it.
+        var kinds: [String: Set<String>] = [:]
         for u in finished.items.compactMap({ $0 }) {
+            let level = options.levels?.level(for: u.file.relativePath).id ?? ""
             switch u.parsed {
-            case .kubernetes: kinds.insert("k8s")
-            case .dockerfile: kinds.insert("dockerfile")
-            case .workflow: kinds.insert("workflow")
+            case .kubernetes: kinds["k8s", default: []].insert(level)
+            case .dockerfile: kinds["dockerfile", default: []].insert(level)
+            case .workflow: kinds["workflow", default: []].insert(level)
             default: break
             }
-            if options.dependencies != nil, LockfileKind.detect(fileName: (u.file.relativePath as NSString).lastPathComponent) != nil { kinds.insert("lockfile") }
+            if options.dependencies != nil, LockfileKind.detect(fileName: (u.file.relativePath as NSString).lastPathComponent) != nil { kinds["lockfile", default: []].insert(level) }
+            if options.secrets != nil { kinds["any", default: []].insert(level) }
         }
-        if kinds.contains("k8s") {
-            for e in KubernetesPack.shared.entries { applicable.insert(e.metadata.id) }
-            for r in RuleRegistry.manifestSet { applicable.insert(r.metadata.id) }
+        func mark(_ kind: String, _ ids: [String]) {
+            guard let levels = kinds[kind] else { return }
+            for id in ids where levels.contains(where: { runs(id, atLevel: $0) }) { applicable.insert(id) }
         }
-        if kinds.contains("dockerfile") { for r in RuleRegistry.dockerfile { applicable.insert(r.metadata.id) } }
-        if kinds.contains("workflow") { for r in RuleRegistry.workflow { applicable.insert(r.metadata.id) } }
-        if kinds.contains("lockfile") { applicable.insert(DependencyPass.vulnerable.id); applicable.insert(DependencyPass.undecided.id) }
-        if let secrets = options.secrets, !parsed.isEmpty { for id in secrets.metadata.keys { applicable.insert(id) } }
+        if kinds["k8s"] != nil { mark("k8s", KubernetesPack.shared.entries.map(\.metadata.id) + RuleRegistry.manifestSet.map { $0.metadata.id }) }
+        mark("dockerfile", RuleRegistry.dockerfile.map { $0.metadata.id })
+        mark("workflow", RuleRegistry.workflow.map { $0.metadata.id })
+        mark("lockfile", [DependencyPass.vulnerable.id, DependencyPass.undecided.id])
+        if let secrets = options.secrets { mark("any", Array(secrets.metadata.keys)) }
         for m in ScanRules.all { applicable.insert(m.id) }
         var result = ScanResult(findings: all, unparsedFiles: unparsed.sorted { $0.location.file < $1.location.file },
                                 filesScanned: parsed.count, sources: sources, secretSkips: skips, secretBytes: secretBytes)
@@ -360,6 +369,7 @@ public struct RepositoryScanner: Sendable {
         let scanned = Set(units.map(\.file.relativePath))
         let roots = modules.filter { !called.contains($0.0) }
         let disabled = options.config.disabledRules
+        let plan = options.levels
         // Each root's findings are independent: check roots in parallel, merge in order.
         let perRoot = Box<[(String, Finding)]>(count: roots.count)
         DispatchQueue.concurrentPerform(iterations: roots.count) { rootIndex in
@@ -369,6 +379,9 @@ public struct RepositoryScanner: Sendable {
             // the root module that calls them; their location still names the module file.
             let anchor = entries[dir]?.tf.first?.path ?? dir
             func owner(_ file: String) -> String { scanned.contains(file) ? file : anchor }
+            // The root module decides the level of everything it deploys, its modules' resources included.
+            let level = plan?.level(for: anchor)
+            let settings = level?.settings ?? .standard
             for d in module.diagnostics {
                 out.append((d.file, Finding(ScanRules.terraformEvaluation, message: d.message,
                                             at: SourceSpan(file: d.file, line: d.position.line, column: d.position.column), attributePath: "evaluate")))
@@ -380,24 +393,28 @@ public struct RepositoryScanner: Sendable {
             }
             // Each rule visits only the resources of its types.
             for rule in RuleRegistry.terraform where !disabled.contains(rule.metadata.id) {
+                guard level.map({ plan!.runs(rule.metadata.id, at: $0) }) ?? !rule.metadata.optIn else { continue }
                 let indices = rule.resourceTypes.flatMap({ module.indexByType[$0] ?? [] }).sorted()
                 if !indices.isEmpty { applicable?.insert(rule.metadata.id) }
                 for index in indices {
                     let inst = module.instances[index]
-                    for verdict in rule.evaluate(inst, in: module) {
+                    for verdict in rule.evaluate(inst, in: module, settings: settings) {
                         let prefix = (inst.mode == "data" ? "data." : "") + inst.type + "."
                         let local = inst.address.dropFirst(inst.modulePath.count)
                         let resource = ResourceRef(kind: inst.type, name: inst.modulePath + (local.hasPrefix(prefix) ? String(local.dropFirst(prefix.count)) : String(local)))
                         switch verdict {
                         case .violation(let path, let message):
                             let p = inst.position(of: path)
-                            out.append((owner(inst.file), Finding(rule.metadata, message: message, at: SourceSpan(file: inst.file, line: p.line, column: p.column),
-                                                           resource: resource, attributePath: path)))
+                            var f = Finding(rule.metadata, message: message, at: SourceSpan(file: inst.file, line: p.line, column: p.column),
+                                            resource: resource, attributePath: path)
+                            f.level = level?.id
+                            out.append((owner(inst.file), f))
                         case .notEvaluated(let path, let reason):
                             let p = inst.position(of: path)
                             var f = Finding(rule.metadata, message: "not evaluated: \(path) — \(reason)", at: SourceSpan(file: inst.file, line: p.line, column: p.column),
                                             resource: resource, attributePath: path)
                             f.severity = .info
+                            f.level = level?.id
                             out.append((owner(inst.file), f))
                         }
                     }
@@ -497,10 +514,40 @@ public struct RepositoryScanner: Sendable {
         path.split(separator: "/").map { Int($0).map(PathComponent.index) ?? .key(String($0)) }
     }
 
+    /// The level's severity for the rule (not for "not evaluated" notes, which stay info),
+    /// then the configuration's, which has the last word.
     func applyOverrides(_ f: Finding) -> Finding {
         var f = f
+        if let level = level(of: f) {
+            f.level = level.id
+            if f.severity != .info, let s = level.severity[f.ruleId] { f.severity = s }
+        }
         if let s = options.config.severityOverrides[f.ruleId] { f.severity = s }
         return f
+    }
+
+    // MARK: Levels
+
+    /// The level a finding falls under: the one set where it was raised (Terraform, by its
+    /// root module), else the one pinned to its file.
+    func level(of f: Finding) -> ComplianceLevel? {
+        guard let plan = options.levels else { return nil }
+        return f.level.flatMap(plan.level(id:)) ?? plan.level(for: f.location.file)
+    }
+
+    /// Whether the finding's rule runs at its level (opt-in rules only where enabled).
+    func levelRuns(_ f: Finding) -> Bool {
+        guard let level = level(of: f) else { return !LevelPlan.optInRules.contains(f.ruleId) }
+        return options.levels!.runs(f.ruleId, at: level)
+    }
+
+    func runs(_ rule: String, atLevel id: String) -> Bool {
+        guard let plan = options.levels, let level = plan.level(id: id) else { return !LevelPlan.optInRules.contains(rule) }
+        return plan.runs(rule, at: level)
+    }
+
+    func runsSomewhere(_ rule: String) -> Bool {
+        options.levels?.runsAnywhere(rule) ?? !LevelPlan.optInRules.contains(rule)
     }
 
     // MARK: Suppressions

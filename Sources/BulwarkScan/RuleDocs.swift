@@ -1,3 +1,4 @@
+import BulwarkCompliance
 import BulwarkCore
 import BulwarkRules
 import BulwarkSecrets
@@ -49,12 +50,24 @@ public enum RuleDocs {
         out += "severity: \(m.severity.rawValue) · pack: \(m.pack)"
         if !m.aliases.isEmpty { out += " · aliases: \(m.aliases.joined(separator: ", "))" }
         out += "\ncontrols: \(m.controls.map(\.description).joined(separator: ", "))\n\n"
-        out += "\(m.rationale)\n\n**Fix:** \(m.remediation)\n"
+        let levels = (try? ComplianceLevel.bundled()) ?? []
+        if m.optIn {
+            let on = levels.filter { $0.runs(m.id, optIn: true) }.map(\.id)
+            out += "opt-in: runs only where a compliance level enables it (\(on.isEmpty ? "no bundled level" : on.joined(separator: ", ")))\n"
+        }
+        let rated = levels.compactMap { l in l.severity[m.id].map { "\(l.id) \($0.rawValue)" } }
+        if !rated.isEmpty { out += "severity by level: \(rated.joined(separator: ", "))\n" }
+        out += "\n\(m.rationale)\n\n**Fix:** \(m.remediation)\n"
         if let swift = RuleRegistry.swiftRules.first(where: { $0.metadata.id == m.id }) {
             out += "\nTriggers (↓ marks the reported position):\n\n"
             for e in swift.examples.triggering { out += "```\n\(e.hasSuffix("\n") ? e : e + "\n")```\n" }
             out += "\nDoes not trigger:\n\n"
             for e in swift.examples.passing { out += "```\n\(e.hasSuffix("\n") ? e : e + "\n")```\n" }
+            for (settings, e) in swift.examples.stricter {
+                let changed = RuleSettings.documentation.map(\.name).filter { settings[$0] != RuleSettings.standard[$0] }
+                out += "\nPasses at the standard settings, triggers with \(changed.map { "\($0): \(settings[$0] ?? 0)" }.joined(separator: ", ")):\n\n"
+                out += "```\n\(e.hasSuffix("\n") ? e : e + "\n")```\n"
+            }
         } else if let k = KubernetesPack.shared.entries.first(where: { $0.metadata.id == m.id }) {
             out += "\nKyverno policy `\(k.policy.name)`; examples (annotated `bulwark.dev/expect`):\n\n```yaml\n\(k.examples.trimmingCharacters(in: .newlines))\n```\n"
         }

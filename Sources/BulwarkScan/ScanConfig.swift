@@ -20,10 +20,14 @@ public struct ScanConfig: Sendable {
     public var secretsMaxMinifiedSize: Int?
     /// `dependencies.osvDatabase`: a directory of OSV records (relative to the scan root).
     public var osvDatabase: String?
+    /// `level`: the compliance level for the whole scan (a bundled id or a level file).
+    public var level: String?
+    /// `levels`: glob → level, in the order written; the first matching pattern decides.
+    public var levelPins: [(pattern: String, level: String)] = []
 
     public init() {}
 
-    static let keys: Set<String> = ["include", "exclude", "rules", "policies", "format", "failOn", "kubernetes", "secrets", "dependencies"]
+    static let keys: Set<String> = ["include", "exclude", "rules", "policies", "format", "failOn", "kubernetes", "secrets", "dependencies", "level", "levels"]
 
     /// `10485760`, `"10MB"`, `"512KB"`, `"2GB"`; 0 means no limit.
     static func byteSize(_ v: Value) -> Int? {
@@ -99,6 +103,17 @@ public struct ScanConfig: Sendable {
                 guard let v = m[key] else { continue }
                 guard let n = byteSize(v) else { throw fail("secrets.\(key) must be a size such as 10MB, 512KB or a number of bytes", [.key("secrets"), .key(key)]) }
                 if key == "maxFileSize" { c.secretsMaxFileSize = n } else { c.secretsMaxMinifiedSize = n }
+            }
+        }
+        if let l = o["level"] {
+            guard let name = l.stringValue, !name.isEmpty else { throw fail("level must name a compliance level (standard, pci, sox, hipaa) or a level file", [.key("level")]) }
+            c.level = name
+        }
+        if let pins = o["levels"] {
+            guard let m = pins.objectValue else { throw fail("levels must map path patterns to compliance levels, e.g. services/payments/**: pci", [.key("levels")]) }
+            for (pattern, v) in m {
+                guard let name = v.stringValue, !name.isEmpty else { throw fail("the level for \(pattern) must name a compliance level or a level file", [.key("levels"), .key(pattern)]) }
+                c.levelPins.append((pattern, name))
             }
         }
         if let deps = o["dependencies"] {

@@ -22,6 +22,9 @@ public struct EvalScope: Sendable {
     public var sensitiveVariables: Set<String> = []
     /// Locals computed from sensitive values.
     public var sensitiveLocals: Set<String> = []
+    /// Variables a module call set to exactly another resource's attribute
+    /// (`kms = aws_kms_key.data.arn`): unknown until apply, but certainly set.
+    public var referenceVariables: Set<String> = []
 
     public init() {}
 }

@@ -195,11 +195,12 @@ public struct TerraformModule: Sendable {
     public static func evaluate(files: [File], tfvars: [HCLBody] = [], overrides: [String: Value] = [:],
                                 readFile: (@Sendable (String) throws -> String)? = nil,
                                 directory: String = "", loadModule: (@Sendable (String) -> [File]?)? = nil,
-                                inputs: [String: TFValue] = [:], modulePath: String = "", depth: Int = 0,
+                                inputs: [String: TFValue] = [:], referenceInputs: Set<String> = [], modulePath: String = "", depth: Int = 0,
                                 installed: [String: String] = [:]) -> TerraformModule {
         var m = TerraformModule()
         var base = EvalScope()
         base.readFile = readFile
+        base.referenceVariables = referenceInputs
 
         // Variables: default, then tfvars, then overrides.
         for f in files {
@@ -414,12 +415,14 @@ public struct TerraformModule: Sendable {
         for rep in Self.repetitions(of: call.body, file: file, scope: scope, diagnostics: &diagnostics) {
             let ev = ExpressionEvaluator(scope: rep.scope)
             var inputs: [String: TFValue] = [:]
+            var referenceInputs = Set<String>()
             for a in call.body.attributes where !Self.moduleMetaArguments.contains(a.name) {
                 do { inputs[a.name] = try ev.evaluate(a.expression) } catch {
                     inputs[a.name] = .unknown(reason: "argument \(a.name) of module \"\(name)\" could not be evaluated")
                 }
+                if Self.isSetByReference(a.expression, rep.scope) { referenceInputs.insert(a.name) }
             }
-            let child = Self.evaluate(files: childFiles, readFile: readFile, directory: dir, loadModule: loadModule, inputs: inputs,
+            let child = Self.evaluate(files: childFiles, readFile: readFile, directory: dir, loadModule: loadModule, inputs: inputs, referenceInputs: referenceInputs,
                                       modulePath: modulePath + "module.\(name)\(rep.key).", depth: depth + 1, installed: installed)
             instances += child.instances
             diagnostics += child.diagnostics
@@ -590,7 +593,7 @@ public struct TerraformModule: Sendable {
             let refs = resourceReferences(a.expression)
             if !refs.isEmpty { instance.references[p] = refs }
             if let symbol = inputSymbol(a.expression) { instance.symbols[p] = symbol }
-            if isResourceAttribute(a.expression) { instance.setByReference.insert(p) }
+            if isSetByReference(a.expression, scope) { instance.setByReference.insert(p) }
             if isSensitive(a.expression, scope.sensitiveVariables, locals: scope.sensitiveLocals) { instance.sensitive.insert(p) }
             do {
                 object[a.name] = try evaluatePartially(a.expression, path: p, evaluator: ev, instance: &instance)
@@ -757,6 +760,13 @@ public struct TerraformModule: Sendable {
         case .forObject(_, _, let c, _, let v, _, _, _): return isSensitive(c, names, locals: locals) || isSensitive(v, names, locals: locals)
         case .literal, .variable: return false
         }
+    }
+
+    /// A resource's attribute, directly or through a module variable the caller set to one.
+    static func isSetByReference(_ e: HCLExpression, _ scope: EvalScope) -> Bool {
+        if isResourceAttribute(e) { return true }
+        guard !scope.referenceVariables.isEmpty, let symbol = inputSymbol(e), symbol.hasPrefix("var.") else { return false }
+        return scope.referenceVariables.contains(String(symbol.dropFirst(4)))
     }
 
     /// `aws_x.y.attr`, `aws_x.y[0].attr`, `data.aws_x.y.attr` (also alone inside `"${…}"`).

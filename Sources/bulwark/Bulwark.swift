@@ -11,7 +11,7 @@ struct Bulwark: ParsableCommand {
         commandName: "bulwark",
         abstract: "Security checks for platform teams: Kyverno-compatible policies, fast.",
         version: version,
-        subcommands: [ScanCommand.self, ReportCommand.self, PolicyCommand.self, RulesCommand.self, SecretsCommand.self, FrameworksCommand.self, EvidenceCommand.self, JPCommand.self, TerraformCommand.self])
+        subcommands: [ScanCommand.self, ReportCommand.self, PolicyCommand.self, RulesCommand.self, SecretsCommand.self, FrameworksCommand.self, LevelsCommand.self, EvidenceCommand.self, JPCommand.self, TerraformCommand.self])
 }
 
 /// Exit codes: 0 clean, 1 findings / failed checks, 2 usage or configuration errors.

@@ -10,7 +10,7 @@ import Testing
 /// finding exactly at the `↓` marker, passing examples none.
 @Suite("Rule examples")
 struct RuleExampleTests {
-    static func hits(_ id: String, _ text: String) throws -> [RuleHit] {
+    static func hits(_ id: String, _ text: String, settings: RuleSettings = .standard) throws -> [RuleHit] {
         if let r = RuleRegistry.dockerfile.first(where: { $0.metadata.id == id }) {
             return r.check(Dockerfile.parse(text, file: "Dockerfile"))
         }
@@ -20,7 +20,7 @@ struct RuleExampleTests {
         if let r = RuleRegistry.terraform.first(where: { $0.metadata.id == id }) {
             let module = TerraformModule.evaluate(files: [.init(path: "main.tf", body: try HCLParser.parse(text, file: "main.tf"))])
             return module.instances.filter { r.resourceTypes.contains($0.type) }.flatMap { inst in
-                r.check(inst, in: module).compactMap { v -> RuleHit? in
+                r.check(inst, in: module, settings: settings).compactMap { v -> RuleHit? in
                     guard case .violation(let path, let message) = v else { return nil }
                     let p = inst.position(of: path)
                     return RuleHit(line: p.line, column: p.column, message: message, attributePath: path)
@@ -49,6 +49,22 @@ struct RuleExampleTests {
         for ex in examples.passing {
             let found = try Self.hits(id, ex)
             #expect(found.isEmpty, "\(id): passing example produced \(found.map { $0.message ?? "" }) for:\n\(ex)")
+        }
+    }
+
+    static let rulesWithStricterExamples = RuleRegistry.swiftRules.filter { !$0.examples.stricter.isEmpty }.map(\.metadata.id)
+
+    @Test("stricter examples pass at the standard settings and fire at their marker under the level's", arguments: rulesWithStricterExamples)
+    func stricter(id: String) throws {
+        let examples = try #require(RuleRegistry.swiftRules.first { $0.metadata.id == id }).examples
+        for (settings, ex) in examples.stricter {
+            #expect(settings != .standard, "\(id): a stricter example needs settings other than the standard ones")
+            let stripped = try #require(RuleExamples.strip(ex), "stricter example without ↓ marker in \(id)")
+            let strict = try Self.hits(id, stripped.text, settings: settings)
+            #expect(strict.contains { $0.line == stripped.line && $0.column == stripped.column },
+                    "\(id): expected a finding at \(stripped.line):\(stripped.column) under \(settings), got \(strict.map { "\($0.line):\($0.column) \($0.message ?? "")" })")
+            let standard = try Self.hits(id, stripped.text)
+            #expect(standard.isEmpty, "\(id): the stricter example already fails at the standard settings: \(standard.map { $0.message ?? "" })")
         }
     }
 

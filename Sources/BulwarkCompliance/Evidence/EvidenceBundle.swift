@@ -19,8 +19,12 @@ public enum EvidenceBundle {
         public var result: String
         public var observed: String
         public var expected: String
+        /// The compliance level the subject was checked at (`pci`), when the scan used levels.
+        public var level: String?
 
-        public init(check: String, checkVersion: String, controls: [String], subject: String, result: String, observed: String, expected: String) {
+        public init(check: String, checkVersion: String, controls: [String], subject: String, result: String, observed: String, expected: String,
+                    level: String? = nil) {
+            self.level = level
             self.check = check
             self.checkVersion = checkVersion
             self.controls = controls
@@ -31,8 +35,10 @@ public enum EvidenceBundle {
         }
 
         var json: Value {
-            .object(Object([("check", .string(check)), ("checkVersion", .string(checkVersion)), ("controls", .array(controls.map(Value.string))),
-                            ("subject", .string(subject)), ("result", .string(result)), ("observed", .string(observed)), ("expected", .string(expected))]))
+            var o = Object([("check", .string(check)), ("checkVersion", .string(checkVersion)), ("controls", .array(controls.map(Value.string))),
+                            ("subject", .string(subject)), ("result", .string(result)), ("observed", .string(observed)), ("expected", .string(expected))])
+            if let level { o["level"] = .string(level) }
+            return .object(o)
         }
     }
 
@@ -47,7 +53,7 @@ public enum EvidenceBundle {
             out.append(Item(check: f.ruleId, checkVersion: toolVersion, controls: f.controls.map(\.description),
                             subject: "\(f.location.file):\(f.location.line)" + (f.resource.map { " \($0.description)" } ?? ""),
                             result: f.suppression == nil ? "fail" : "waived (\(f.suppression!.kind.rawValue))",
-                            observed: f.message, expected: f.title))
+                            observed: f.message, expected: f.title, level: f.level))
         }
         for r in rules.sorted(by: { $0.id < $1.id }) where !failing.contains(r.id) {
             let checked = applicable?.contains(r.id) ?? true

@@ -17,6 +17,12 @@ struct JSONReport: ReportRenderer {
         var root = Object()
         root["schema"] = .string(Self.schema)
         root["tool"] = .object(Object([("name", "bulwark"), ("version", .string(input.toolVersion))]))
+        if !input.levels.isEmpty {
+            summary["levels"] = .array(input.levels.map { l in
+                .object(Object([("id", .string(l.id)), ("failOn", .string(l.failOn.rawValue)), ("paths", .array(l.patterns.map(Value.string))),
+                                ("default", .bool(l.isDefault))]))
+            })
+        }
         root["summary"] = .object(summary)
         root["findings"] = .array(ParallelMap.map(input.findings, Self.finding))
         root["unparsedFiles"] = .array(input.unparsed.map { u in
@@ -46,6 +52,7 @@ struct JSONReport: ReportRenderer {
         o["controls"] = .array(f.controls.map { .string($0.description) })
         o["remediation"] = .string(f.remediation)
         o["fingerprint"] = .string(f.fingerprint)
+        if let level = f.level { o["level"] = .string(level) }
         if let s = f.suppression {
             var so = Object([("kind", .string(s.kind.rawValue)), ("reason", .string(s.reason))])
             if let e = s.expires { so["expires"] = .string(e) }

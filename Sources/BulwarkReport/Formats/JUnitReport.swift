@@ -12,12 +12,12 @@ struct JUnitReport: ReportRenderer {
         }
         for id in grouped.keys.sorted() {
             let fs = grouped[id]!
-            let failing = fs.filter { $0.severity >= input.failOn }.count
+            let failing = fs.filter { $0.severity >= input.threshold(for: $0) }.count
             out += "  <testsuite name=\"\(Escape.xml(id)) \(Escape.xml(fs[0].title))\" tests=\"\(fs.count)\" failures=\"\(failing)\">\n"
             for f in fs {
                 let name = "\(f.location.file):\(f.location.line)\(f.resource.map { " \($0.description)" } ?? "")"
                 out += "    <testcase classname=\"\(Escape.xml(id))\" name=\"\(Escape.xml(name))\" file=\"\(Escape.xml(f.location.file))\" line=\"\(f.location.line)\">\n"
-                let tag = f.severity >= input.failOn ? "failure" : "system-out"
+                let tag = f.severity >= input.threshold(for: f) ? "failure" : "system-out"
                 if tag == "failure" {
                     out += "      <failure type=\"\(f.severity.rawValue)\" message=\"\(Escape.xml(f.message))\">\(Escape.xml("\(f.location): \(f.message)\nfix: \(f.remediation)"))</failure>\n"
                 } else {

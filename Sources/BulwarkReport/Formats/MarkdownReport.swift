@@ -4,8 +4,11 @@ import BulwarkCore
 struct MarkdownReport: ReportRenderer {
     func render(_ input: ReportInput) -> String {
         var out = "## Bulwark scan\n\n"
-        out += input.failing.isEmpty ? "✅ Nothing at or above **\(input.failOn.rawValue)**.\n\n"
-                                     : "❌ **\(input.failing.count)** finding(s) at or above **\(input.failOn.rawValue)**.\n\n"
+        let gate = input.uniformThreshold ? "at or above **\(input.failOn.rawValue)**" : "at or above their compliance level's threshold"
+        out += input.failing.isEmpty ? "✅ Nothing \(gate).\n\n" : "❌ **\(input.failing.count)** finding(s) \(gate).\n\n"
+        if input.levels.count > 1 || input.levels.contains(where: { $0.id != "standard" }) {
+            out += "Compliance levels: " + Escape.markdown(input.levels.scopeText) + ".\n\n"
+        }
         out += "| severity | findings |\n|---|---:|\n"
         for s in Severity.allCases.reversed() { out += "| \(s.rawValue) | \(input.count(s)) |\n" }
         out += "| suppressed | \(input.suppressed.count) |\n\n"

@@ -60,6 +60,7 @@ struct SARIFReport: ReportRenderer {
                 ])))]))])),
                 ("partialFingerprints", .object(Object([("bulwarkFingerprint/v1", .string(f.fingerprint))]))),
             ])
+            if let level = f.level { r["properties"] = .object(Object([("complianceLevel", .string(level))])) }
             if let s = f.suppression {
                 r["suppressions"] = .array([.object(Object([("kind", .string(s.kind == .inline || s.kind == .annotation ? "inSource" : "external")),
                                                             ("justification", .string(s.reason))]))])

@@ -49,10 +49,14 @@ struct TextReport: ReportRenderer {
             let byKind = Dictionary(grouping: suppressed, by: { $0.suppression?.kind.rawValue ?? "" })
             out += "Suppressed: " + byKind.keys.sorted().map { "\(byKind[$0]!.count) \($0)" }.joined(separator: ", ") + "\n"
         }
+        if input.levels.count > 1 || input.levels.contains(where: { $0.id != "standard" }) {
+            out += "Compliance levels: " + input.levels.scopeText + "\n"
+        }
         let counts = Severity.allCases.reversed().map { "\(input.count($0)) \($0.rawValue)" }.joined(separator: ", ")
         out += "\(input.active.count) findings (\(counts)) in \(input.filesScanned) files"
-        out += input.failing.isEmpty ? " — nothing at or above \(input.failOn.rawValue)\n"
-                                     : " — \(paint("\(input.failing.count) at or above \(input.failOn.rawValue)", "31"))\n"
+        let gate = input.uniformThreshold ? "at or above \(input.failOn.rawValue)" : "at or above their level's threshold"
+        out += input.failing.isEmpty ? " — nothing \(gate)\n"
+                                     : " — \(paint("\(input.failing.count) \(gate)", "31"))\n"
         return out
     }
 }

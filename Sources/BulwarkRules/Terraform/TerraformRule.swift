@@ -12,16 +12,24 @@ public enum TerraformVerdict: Sendable, Equatable {
 public protocol TerraformRule: RuleDescribing {
     static var resourceTypes: Set<String> { get }
     static func check(_ instance: ResourceInstance, in module: TerraformModule) -> [TerraformVerdict]
+    /// The check at a compliance level's thresholds; rules without thresholds ignore them.
+    static func check(_ instance: ResourceInstance, in module: TerraformModule, settings: RuleSettings) -> [TerraformVerdict]
+}
+
+extension TerraformRule {
+    public static func check(_ instance: ResourceInstance, in module: TerraformModule, settings: RuleSettings) -> [TerraformVerdict] {
+        check(instance, in: module)
+    }
 }
 
 extension TerraformRule {
     /// `check`, plus the "every reachable branch" rule for dynamic blocks whose `for_each`
     /// is a conditional over an unknown: fail when every branch fails, pass when every
     /// branch passes, otherwise keep the "not evaluated" verdict.
-    public static func evaluate(_ r: ResourceInstance, in module: TerraformModule) -> [TerraformVerdict] {
-        let direct = check(r, in: module)
+    public static func evaluate(_ r: ResourceInstance, in module: TerraformModule, settings: RuleSettings = .standard) -> [TerraformVerdict] {
+        let direct = check(r, in: module, settings: settings)
         guard direct.contains(where: { if case .notEvaluated = $0 { return true } else { return false } }), let branches = r.branches() else { return direct }
-        let results = branches.map { check($0, in: module) }
+        let results = branches.map { check($0, in: module, settings: settings) }
         if results.allSatisfy({ $0.isEmpty }) { return [] }
         func firstViolation(_ verdicts: [TerraformVerdict]) -> (path: String, message: String)? {
             for v in verdicts { if case .violation(let path, let message) = v { return (path, message) } }

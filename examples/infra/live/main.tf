@@ -1,6 +1,7 @@
-# The payments team's production stack. Two deliberate mistakes arrive through inputs:
-# terraform.tfvars opens SSH to the world via a dynamic block, and the database module
-# is called with public = true.
+# The payments team's production stack, pinned to the pci level in .bulwark.yaml. Two
+# deliberate mistakes arrive through inputs: terraform.tfvars opens SSH to the world via a
+# dynamic block, and the database module is called with public = true. A third is only a
+# mistake at pci: 90 days of audit logs passes the standard level, PCI DSS 10.5.1 asks for 365.
 
 variable "admin_ports" {
   type    = list(number)
@@ -18,6 +19,12 @@ locals {
 resource "aws_kms_key" "data" {
   description         = "${local.name} data"
   enable_key_rotation = true
+}
+
+resource "aws_cloudwatch_log_group" "audit" {
+  name              = "/${local.name}/audit"
+  kms_key_id        = aws_kms_key.data.arn
+  retention_in_days = 90
 }
 
 resource "aws_security_group" "admin" {

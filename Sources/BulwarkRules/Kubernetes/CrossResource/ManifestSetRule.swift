@@ -11,16 +11,24 @@ enum Workloads {
 
     static func namespace(_ v: Value) -> String { v["metadata"]?["namespace"]?.stringValue ?? "default" }
 
-    /// Labels of the pods a workload creates.
-    static func podLabels(_ v: Value) -> [String: String] {
-        let meta: Value?
+    /// Metadata of the pods a workload creates.
+    static func podMetadata(_ v: Value) -> Value? {
         switch v["kind"]?.stringValue {
-        case "Pod": meta = v["metadata"]
-        case "CronJob": meta = v["spec"]?["jobTemplate"]?["spec"]?["template"]?["metadata"]
-        default: meta = v["spec"]?["template"]?["metadata"]
+        case "Pod": v["metadata"]
+        case "CronJob": v["spec"]?["jobTemplate"]?["spec"]?["template"]?["metadata"]
+        default: v["spec"]?["template"]?["metadata"]
         }
+    }
+
+    /// Labels of the pods a workload creates.
+    static func podLabels(_ v: Value) -> [String: String] { strings(podMetadata(v)?["labels"]) }
+
+    /// Annotations of the pods a workload creates.
+    static func podAnnotations(_ v: Value) -> [String: String] { strings(podMetadata(v)?["annotations"]) }
+
+    static func strings(_ map: Value?) -> [String: String] {
         var out: [String: String] = [:]
-        for (k, x) in meta?["labels"]?.objectValue ?? Object() { out[k] = x.interpolationText }
+        for (k, x) in map?.objectValue ?? Object() { out[k] = x.interpolationText }
         return out
     }
 

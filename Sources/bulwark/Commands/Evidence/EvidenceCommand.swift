@@ -28,6 +28,7 @@ struct EvidenceCollect: ParsableCommand {
 
     @Argument(help: "What to scan.") var path: String = "."
     @Option(help: "Framework whose controls the items are listed under (see `bulwark frameworks list`).") var framework: String?
+    @Option(help: "Compliance level for paths .bulwark.yaml does not pin (standard, pci, sox, hipaa or a level file).") var level: String?
     @Option(help: "Ed25519 private key (from `bulwark evidence keygen`).") var key: String
     @Option(help: "Bundle directory to write.") var out: String
     @Option(help: "The previous bundle: its manifest hash is recorded so bundles form a chain.") var previous: String?
@@ -35,6 +36,7 @@ struct EvidenceCollect: ParsableCommand {
     func run() throws {
         var args = [path, "--format", "json", "--evidence-out", out, "--evidence-key", key]
         if let framework { args += ["--framework", framework] }
+        if let level { args += ["--level", level] }
         if let previous { args += ["--evidence-previous", previous] }
         let scan = try ScanCommand.parse(args)
         // The scan's JSON report goes into the bundle, not to stdout.
@@ -70,7 +72,7 @@ struct EvidenceVerify: ParsableCommand {
 
 /// Builds the bundle from a finished scan (called by `bulwark scan` when collecting evidence).
 enum EvidenceWriter {
-    static func write(input: ReportInput, waivers: [Waiver], scope: String, framework: String?, out: String, key: String, previous: String?) throws {
+    static func write(input: ReportInput, waivers: [Waiver], scope: String, framework: String?, plan: LevelPlan, out: String, key: String, previous: String?) throws {
         let privateKey = try Keys.privateKey(path: key)
         var rules = Array(input.rules.values)
         var oscal: String?
@@ -87,7 +89,14 @@ enum EvidenceWriter {
         }
         let items = EvidenceBundle.items(findings: input.findings, rules: rules, scope: scope, toolVersion: Bulwark.version,
                                          applicable: input.applicableRules.map(Set.init))
+        // The levels decide which rules ran and at which thresholds, so they are part of the rule set.
         let ruleSet = input.rules.keys.sorted().map { id in "\(id):\(input.rules[id]!.severity.rawValue):\(input.rules[id]!.controls.map(\.description).joined(separator: ","))" }
+            + plan.scopes.map { s in
+                let l = s.level
+                let settings = RuleSettings.documentation.map { "\($0.name)=\(l.settings[$0.name] ?? 0)" }.joined(separator: ",")
+                return "level:\(l.id):\(s.patterns.joined(separator: ",")):\(l.failOn.rawValue):\(settings):+\(l.enabled.sorted().joined(separator: ",")):-\(l.disabled.sorted().joined(separator: ",")):"
+                    + l.severity.keys.sorted().map { "\($0)=\(l.severity[$0]!.rawValue)" }.joined(separator: ",")
+            }
         let mapping = try FrameworksCommand.load(nil).map { f in "\(f.id)@\(f.version):" + f.controls.map { "\($0.id)=\($0.automation.rawValue)" }.joined(separator: ",") }
         let waiverValue = Value.array(waivers.map { w in
             .object(Object([("rule", .string(w.rule)), ("path", w.path.map { .string($0.pattern) } ?? .null), ("resource", w.resource.map(Value.string) ?? .null),

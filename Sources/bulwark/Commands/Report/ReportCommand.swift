@@ -35,6 +35,7 @@ struct ReportCommand: ParsableCommand {
                             attributePath: v["attributePath"]?.stringValue ?? "",
                             controls: (v["controls"]?.arrayValue ?? []).compactMap { $0.stringValue.flatMap(ControlRef.init(parsing:)) },
                             remediation: v["remediation"]?.stringValue ?? "")
+            f.level = v["level"]?.stringValue
             if let s = v["suppressed"], s.objectValue != nil {
                 f.suppression = Suppression(kind: Suppression.Kind(rawValue: s["kind"]?.stringValue ?? "") ?? .waiver, reason: s["reason"]?.stringValue ?? "",
                                             expires: s["expires"]?.stringValue, owner: s["owner"]?.stringValue)
@@ -46,6 +47,10 @@ struct ReportCommand: ParsableCommand {
         var input = ReportInput(findings: findings, unparsed: [], filesScanned: root["summary"]?["filesScanned"]?.numberValue.map(Int.init) ?? 0,
                                 sources: [:], rules: known, failOn: failOn, toolVersion: Bulwark.version)
         input.applicableRules = applicable.map { $0.sorted() }
+        input.levels = (root["summary"]?["levels"]?.arrayValue ?? []).compactMap { l in
+            guard let id = l["id"]?.stringValue, let failOn = l["failOn"]?.stringValue.flatMap(Severity.init(lenient:)) else { return nil }
+            return LevelSummary(id: id, failOn: failOn, patterns: (l["paths"]?.arrayValue ?? []).compactMap(\.stringValue), isDefault: l["default"]?.boolValue ?? false)
+        }
         var text: String
         let frameworks = try FrameworksCommand.load(nil)
         var postures: [Posture] = []

@@ -65,6 +65,9 @@ struct ScanCommand: ParsableCommand {
     @Option(name: .customLong("framework"), help: "Also print the control status and posture for a compliance framework (see `bulwark frameworks list`).")
     var framework: String?
 
+    @Option(name: .customLong("level"), help: "Compliance level for paths .bulwark.yaml does not pin: standard, pci, sox, hipaa or a level file (see `bulwark levels list`). Also reports the level's frameworks.")
+    var level: String?
+
     @Option(name: .customLong("oscal"), help: "With --framework: also write OSCAL 1.1 assessment results to FILE.")
     var oscal: String?
 
@@ -150,7 +153,13 @@ struct ScanCommand: ParsableCommand {
             userPolicies = loaded.policies
         }
 
-        if oscal != nil && framework == nil { throw ValidationError("--oscal needs --framework") }
+        // A level file named on the command line is relative to the working directory;
+        // in .bulwark.yaml, to the scanned root.
+        let levelArgument = level.map { ComplianceLevel.looksLikePath($0) && !$0.hasPrefix("/") ? FileManager.default.currentDirectoryPath + "/" + $0 : $0 }
+        let plan = try LevelPlan.make(config: options.config, override: levelArgument, root: isDirectory(root) ? root : (root as NSString).deletingLastPathComponent)
+        options.levels = plan
+        let frameworkIDs = framework.map { [$0] } ?? (level != nil ? plan.base.frameworks : [])
+        if oscal != nil && frameworkIDs.isEmpty { throw ValidationError("--oscal needs --framework") }
         if secretsOnly && noSecrets { throw ValidationError("--secrets-only and --no-secrets contradict each other") }
         let historyModes = [gitHistory, since != nil, staged].filter { $0 }.count
         if historyModes > 1 { throw ValidationError("choose one of --git-history, --since and --staged") }
@@ -207,38 +216,52 @@ struct ScanCommand: ParsableCommand {
             for (id, m) in secrets.metadata { rules[id] = m }
             SecretsSetup.reportSkips(result.secretSkips)
         }
-        let threshold = failOn ?? options.config.failOn ?? .high
+        let threshold = failOn ?? options.config.failOn ?? plan.base.failOn
         var input = ReportInput(findings: result.findings, unparsed: result.unparsedFiles.map { .init(location: $0.location, message: $0.message) },
                                 filesScanned: result.filesScanned, sources: result.sources, rules: rules, failOn: threshold,
                                 toolVersion: Bulwark.version)
         input.applicableRules = result.applicableRules.map { $0.sorted() }
+        // Pinned levels first, the default (which covers everything else) last.
+        let summaries = plan.scopes.map { LevelSummary(id: $0.level.id, failOn: $0.level.failOn, patterns: $0.patterns, isDefault: $0.level.id == plan.base.id) }
+        input.levels = summaries.filter { !$0.isDefault } + summaries.filter(\.isDefault)
         let stdoutFormat = format ?? options.config.format.flatMap(ReportFormat.init(rawValue:)) ?? .text
         let color = !noColor && Terminal.stdoutIsTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         print(stdoutFormat.renderer(color: color).render(input), terminator: "")
-        if let framework {
-            let all = try FrameworksCommand.load(nil)
-            guard let f = all.first(where: { $0.id == framework }) else {
-                throw BulwarkError(.usage, "no framework '\(framework)' (known: \(all.map(\.id).joined(separator: ", ")))")
+        let allFrameworks = frameworkIDs.isEmpty ? [] : try FrameworksCommand.load(nil)
+        for framework in frameworkIDs {
+            guard let f = allFrameworks.first(where: { $0.id == framework }) else {
+                throw BulwarkError(.usage, "no framework '\(framework)' (known: \(allFrameworks.map(\.id).joined(separator: ", ")))")
             }
             let posture = Posture(framework: f, rules: Array(rules.values), findings: result.findings, applicable: result.applicableRules)
-            if let oscal {
+            if let oscal, framework == frameworkIDs[0] {
                 let now = ISO8601DateFormatter().string(from: Date())
                 let doc = OSCAL.assessmentResults(posture: posture, findings: result.findings, rules: Array(rules.values), scope: paths.joined(separator: " "),
                                                   toolVersion: Bulwark.version, start: now, end: now)
                 try (doc.jsonString(pretty: true) + "\n").write(toFile: oscal, atomically: true, encoding: .utf8)
             }
             // Text goes with the report; machine formats keep stdout clean and get the table on stderr.
-            if stdoutFormat == .text { print("\n" + posture.text(), terminator: "") } else { FileHandle.standardError.write(Data(posture.text().utf8)) }
+            let text = posture.text() + (try Self.levelNote(framework: f, plan: plan) ?? "")
+            if stdoutFormat == .text { print("\n" + text, terminator: "") } else { FileHandle.standardError.write(Data(text.utf8)) }
         }
         for (f, file) in outputSpecs {
             try f.renderer().render(input).write(toFile: file, atomically: true, encoding: .utf8)
         }
         if let evidenceOut, let evidenceKey {
-            try EvidenceWriter.write(input: input, waivers: options.waivers, scope: paths.joined(separator: " "), framework: framework,
-                                     out: evidenceOut, key: evidenceKey, previous: evidencePrevious)
+            try EvidenceWriter.write(input: input, waivers: options.waivers, scope: paths.joined(separator: " "), framework: frameworkIDs.first,
+                                     plan: plan, out: evidenceOut, key: evidenceKey, previous: evidencePrevious)
             return
         }
         if !input.failing.isEmpty && !exitZero { throw ExitCode(1) }
+    }
+
+    /// A framework judged at a level not meant for it passes controls at the wrong
+    /// thresholds (30-day logs "pass" PCI DSS 10.5.1 at standard); say so under the table.
+    static func levelNote(framework: Framework, plan: LevelPlan) throws -> String? {
+        if plan.levels.contains(where: { $0.frameworks.contains(framework.id) }) { return nil }
+        let meant = try ComplianceLevel.bundled().filter { $0.frameworks.contains(framework.id) }.map(\.id)
+        guard !meant.isEmpty else { return nil }
+        let used = plan.levels.map(\.id).joined(separator: ", ")
+        return "Note: checked at level \(used); \(framework.name) is checked at its own thresholds with --level \(meant.joined(separator: " or ")) (or `levels:` in .bulwark.yaml).\n"
     }
 
     private func isDirectory(_ p: String) -> Bool {
