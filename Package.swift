@@ -49,7 +49,7 @@ let package = Package(
         .testTarget(name: "BulwarkTerraformTests", dependencies: ["BulwarkTerraform", "BulwarkFormats", "BulwarkCore", "BulwarkRules"]),
         .testTarget(name: "BulwarkJMESPathTests", dependencies: ["BulwarkJMESPath", "BulwarkFormats", "BulwarkTestSupport"]),
         .testTarget(name: "BulwarkRulesTests", dependencies: ["BulwarkRules", "BulwarkKyverno", "BulwarkFormats", "BulwarkTerraform"]),
-        .testTarget(name: "BulwarkScanTests", dependencies: ["BulwarkScan", "BulwarkReport", "BulwarkRules", "BulwarkFormats", "BulwarkTestSupport"]),
+        .testTarget(name: "BulwarkScanTests", dependencies: ["BulwarkScan", "BulwarkCompliance", "BulwarkReport", "BulwarkRules", "BulwarkFormats", "BulwarkTestSupport"]),
         .testTarget(name: "BulwarkComplianceTests", dependencies: ["BulwarkCompliance", "BulwarkScan", "BulwarkCore", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "BulwarkDependenciesTests", dependencies: ["BulwarkDependencies", "BulwarkCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "BulwarkSecretsTests", dependencies: ["BulwarkSecrets", "BulwarkCore"]),

@@ -49,7 +49,7 @@ public enum RuleDocs {
         var out = "\(heading)\(m.id) — \(m.title)\n\n"
         out += "severity: \(m.severity.rawValue) · pack: \(m.pack)"
         if !m.aliases.isEmpty { out += " · aliases: \(m.aliases.joined(separator: ", "))" }
-        out += "\ncontrols: \(m.controls.map(\.description).joined(separator: ", "))\n\n"
+        out += "\ncontrols: \(m.controls.map(\.description).joined(separator: ", "))\n"
         let levels = (try? ComplianceLevel.bundled()) ?? []
         if m.optIn {
             let on = levels.filter { $0.runs(m.id, optIn: true) }.map(\.id)
