@@ -35,6 +35,19 @@ public enum RuleDocs {
         return out
     }
 
+    /// The bundled compliance levels as a Markdown table (docs/compliance.md embeds it; a test keeps it fresh).
+    public static func levelsTable() throws -> String {
+        let levels = try ComplianceLevel.bundled()
+        var out = "| level | fails on | frameworks | " + RuleSettings.documentation.map(\.name).joined(separator: " | ") + " | opt-in rules | severities changed |\n"
+        out += "|---|---|---|" + String(repeating: "---:|", count: RuleSettings.documentation.count) + "---|---|\n"
+        for l in levels {
+            let settings = RuleSettings.documentation.map { String(l.settings[$0.name] ?? 0) }.joined(separator: " | ")
+            let rated = l.severity.keys.sorted().map { "\($0) → \(l.severity[$0]!.rawValue)" }.joined(separator: ", ")
+            out += "| `\(l.id)` | \(l.failOn.rawValue) | \(l.frameworks.joined(separator: ", ")) | \(settings) | \(l.enabled.sorted().joined(separator: ", ").ifEmpty("—")) | \(rated.ifEmpty("—")) |\n"
+        }
+        return out
+    }
+
     public static func section(_ id: String, heading: String = "") -> String? {
         if let r = secretRules.first(where: { $0.id == id }) {
             var out = "\(heading)\(r.id) — \(r.description)\n\nseverity: \(r.severity.rawValue) · pack: secrets · keywords: \(r.keywords.joined(separator: ", "))\n"
@@ -76,3 +89,7 @@ public enum RuleDocs {
 }
 
 import Foundation
+
+extension String {
+    func ifEmpty(_ replacement: String) -> String { isEmpty ? replacement : self }
+}

@@ -180,4 +180,13 @@ struct LevelTests {
         input.failOn = .low
         #expect(input.failing.count == 3, "a level never loosens an explicit --fail-on")
     }
+
+    @Test("docs/compliance.md's level table is what `bulwark levels list --markdown` generates")
+    func docsFresh() throws {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        let doc = try String(contentsOf: url.appendingPathComponent("docs/compliance.md"), encoding: .utf8)
+        let start = try #require(doc.range(of: "a test keeps it fresh -->\n")), end = try #require(doc.range(of: "<!-- end levels table -->"))
+        #expect(String(doc[start.upperBound..<end.lowerBound]) == (try RuleDocs.levelsTable()), "regenerate the table with `bulwark levels list --markdown`")
+    }
 }

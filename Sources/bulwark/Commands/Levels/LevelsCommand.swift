@@ -14,10 +14,13 @@ struct LevelsCommand: ParsableCommand {
 struct LevelsList: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "Every bundled level with its gate, settings and extra rules.")
 
+    @Flag(help: "The Markdown table docs/compliance.md embeds.") var markdown = false
+
     func run() throws {
+        if markdown { print(try RuleDocs.levelsTable(), terminator: ""); return }
         let rows = try ComplianceLevel.bundled().map { l -> [String] in
             let settings = RuleSettings.documentation.map { "\($0.name)=\(l.settings[$0.name] ?? 0)" }.joined(separator: " ")
-            return [l.id, l.failOn.rawValue, l.frameworks.joined(separator: ","), l.enabled.sorted().joined(separator: ",").ifEmpty("—"), settings]
+            return [l.id, l.failOn.rawValue, l.frameworks.joined(separator: ","), (l.enabled.isEmpty ? "—" : l.enabled.sorted().joined(separator: ",")), settings]
         }
         print(Terminal.table(["LEVEL", "FAILS ON", "FRAMEWORKS", "OPT-IN RULES", "SETTINGS"], rows))
         print("\nPin levels per path in .bulwark.yaml (`levels: {services/payments/**: pci}`) or choose one with `bulwark scan --level pci`.")
@@ -55,8 +58,4 @@ struct LevelsShow: ParsableCommand {
             }))
         }
     }
-}
-
-extension String {
-    func ifEmpty(_ replacement: String) -> String { isEmpty ? replacement : self }
 }

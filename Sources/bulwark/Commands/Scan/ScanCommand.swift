@@ -260,8 +260,8 @@ struct ScanCommand: ParsableCommand {
         if plan.levels.contains(where: { $0.frameworks.contains(framework.id) }) { return nil }
         let meant = try ComplianceLevel.bundled().filter { $0.frameworks.contains(framework.id) }.map(\.id)
         guard !meant.isEmpty else { return nil }
-        let used = plan.levels.map(\.id).joined(separator: ", ")
-        return "Note: checked at level \(used); \(framework.name) is checked at its own thresholds with --level \(meant.joined(separator: " or ")) (or `levels:` in .bulwark.yaml).\n"
+        let used = plan.levels.map(\.id)
+        return "Note: checked at level\(used.count > 1 ? "s" : "") \(used.joined(separator: " and ")); \(framework.name) is checked at its own thresholds with --level \(meant.joined(separator: " or ")) (or `levels:` in .bulwark.yaml).\n"
     }
 
     private func isDirectory(_ p: String) -> Bool {
