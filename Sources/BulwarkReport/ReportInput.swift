@@ -24,6 +24,8 @@ public struct ReportInput: Sendable {
     public var applicableRules: [String]? = nil
     /// The compliance levels in force and where; empty when the scan used none.
     public var levels: [LevelSummary] = []
+    /// What each rule looked at (for per-resource evidence); empty when unknown (saved reports).
+    public var checked: [CheckedSubject] = []
 
     public init(findings: [Finding], unparsed: [Unparsed], filesScanned: Int, sources: [String: [Substring]],
                 rules: [String: RuleMetadata], failOn: Severity, toolVersion: String) {

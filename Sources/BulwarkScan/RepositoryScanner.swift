@@ -29,6 +29,9 @@ public struct ScanResult: Sendable {
     /// their type, any file for secrets, a lockfile): a control whose rules had nothing to check
     /// is "not evaluated", not "pass". nil when unknown.
     public var applicableRules: Set<String>? = nil
+    /// Every (rule, subject) the rules looked at, at a level that runs them, sorted: the
+    /// subjects without a finding are the per-resource passes evidence records.
+    public var checked: [CheckedSubject] = []
 
     public var active: [Finding] { findings.filter { $0.suppression == nil } }
 
@@ -106,6 +109,7 @@ public struct RepositoryScanner: Sendable {
         var findings: [Finding] = []
         var secretFindings: [Finding] = []
         var dependencyFindings: [Finding] = []
+        var checked: [CheckedSubject] = []
         var secretSkip: SecretSkipReason?
         var secretBytes = 0
     }
@@ -137,6 +141,8 @@ public struct RepositoryScanner: Sendable {
         if let deps = options.dependencies, !options.secretsOnly,
            let kind = LockfileKind.detect(fileName: (file.relativePath as NSString).lastPathComponent) {
             lockfile = kind
+            let level = options.levels?.level(for: file.relativePath).id
+            unit.checked = [DependencyPass.vulnerable.id, DependencyPass.undecided.id].map { CheckedSubject(rule: $0, file: file.relativePath, line: 1, level: level) }
             do {
                 unit.dependencyFindings = deps.findings(text: try DocumentLoader.readText(file.path), kind: kind, file: file.relativePath)
             } catch let e as BulwarkError {
@@ -249,7 +255,9 @@ public struct RepositoryScanner: Sendable {
         let box = Box<FileUnit>(count: parsed.count)
         DispatchQueue.concurrentPerform(iterations: parsed.count) { i in
             var unit = parsed[i]
-            unit.findings = findings(for: unit, engine: engine, metaByPolicy: metaByPolicy, userPolicies: userPolicies) + unit.secretFindings + unit.dependencyFindings
+            let (found, checked) = evaluate(unit, engine: engine, metaByPolicy: metaByPolicy, userPolicies: userPolicies)
+            unit.findings = found + unit.secretFindings + unit.dependencyFindings
+            unit.checked += checked
             box.set(i, unit)
         }
         var units = box.items.compactMap { $0 }
@@ -263,10 +271,15 @@ public struct RepositoryScanner: Sendable {
                 guard let idx = byFile[doc.file] else { continue }
                 units[idx].findings.append(finding(rule.metadata, hit, file: doc.file))
             }
+            for doc in manifests where rule.appliesTo.contains(doc.value["kind"]?.stringValue ?? "") {
+                guard let idx = byFile[doc.file], let level = levelID(doc.file, runs: id) else { continue }
+                units[idx].checked.append(CheckedSubject(rule: id, file: doc.file, line: doc.span(at: []).line,
+                                                         resource: Self.resourceKey(doc.value), level: level))
+            }
         }
         // Terraform: each directory is a module.
-        let applicable = SetBox()
-        for (file, f) in terraformFindings(units, applicable: applicable) {
+        let (tfFindings, tfChecked) = terraformFindings(units)
+        for (file, f) in tfFindings {
             guard let idx = byFile[file] else { continue }
             units[idx].findings.append(f)
         }
@@ -296,39 +309,27 @@ public struct RepositoryScanner: Sendable {
             all += unit.findings
         }
         all.sort(by: Finding.ordered)
-        // What each rule family had to look at, at which level: a rule is applicable when a
-        // file it checks sits where a level runs it.
-        var kinds: [String: Set<String>] = [:]
-        for u in finished.items.compactMap({ $0 }) {
-            let level = options.levels?.level(for: u.file.relativePath).id ?? ""
-            switch u.parsed {
-            case .kubernetes: kinds["k8s", default: []].insert(level)
-            case .dockerfile: kinds["dockerfile", default: []].insert(level)
-            case .workflow: kinds["workflow", default: []].insert(level)
-            default: break
-            }
-            if options.dependencies != nil, LockfileKind.detect(fileName: (u.file.relativePath as NSString).lastPathComponent) != nil { kinds["lockfile", default: []].insert(level) }
-            if options.secrets != nil { kinds["any", default: []].insert(level) }
+        // A rule is applicable when it had a subject at a level that runs it; secret rules
+        // when any file was read where a level runs them; the scan's own rules always.
+        var subjects = tfChecked
+        for u in finished.items.compactMap({ $0 }) { subjects += u.checked }
+        subjects.sort(by: CheckedSubject.ordered)
+        var applicable = Set(subjects.map(\.rule))
+        if let secrets = options.secrets {
+            let levels = Set(finished.items.compactMap { $0.map { options.levels?.level(for: $0.file.relativePath).id ?? "" } })
+            for id in secrets.metadata.keys where levels.contains(where: { runs(id, atLevel: $0) }) { applicable.insert(id) }
         }
-        func mark(_ kind: String, _ ids: [String]) {
-            guard let levels = kinds[kind] else { return }
-            for id in ids where levels.contains(where: { runs(id, atLevel: $0) }) { applicable.insert(id) }
-        }
-        if kinds["k8s"] != nil { mark("k8s", KubernetesPack.shared.entries.map(\.metadata.id) + RuleRegistry.manifestSet.map { $0.metadata.id }) }
-        mark("dockerfile", RuleRegistry.dockerfile.map { $0.metadata.id })
-        mark("workflow", RuleRegistry.workflow.map { $0.metadata.id })
-        mark("lockfile", [DependencyPass.vulnerable.id, DependencyPass.undecided.id])
-        if let secrets = options.secrets { mark("any", Array(secrets.metadata.keys)) }
         for m in ScanRules.all { applicable.insert(m.id) }
         var result = ScanResult(findings: all, unparsedFiles: unparsed.sorted { $0.location.file < $1.location.file },
                                 filesScanned: parsed.count, sources: sources, secretSkips: skips, secretBytes: secretBytes)
-        result.applicableRules = applicable.items
+        result.applicableRules = applicable
+        result.checked = subjects
         return result
     }
 
     /// Evaluates every directory of `.tf` files as a module and runs the Terraform rules.
     /// A value the rule needs but cannot know becomes an info finding saying so.
-    func terraformFindings(_ units: [FileUnit], applicable: SetBox? = nil) -> [(String, Finding)] {
+    func terraformFindings(_ units: [FileUnit]) -> (findings: [(String, Finding)], checked: [CheckedSubject]) {
         var byDir: [String: (tf: [TerraformModule.File], vars: [(String, HCLBody)])] = [:]
         for u in units {
             guard case .hcl(let body) = u.parsed else { continue }
@@ -371,10 +372,11 @@ public struct RepositoryScanner: Sendable {
         let disabled = options.config.disabledRules
         let plan = options.levels
         // Each root's findings are independent: check roots in parallel, merge in order.
-        let perRoot = Box<[(String, Finding)]>(count: roots.count)
+        let perRoot = Box<([(String, Finding)], [CheckedSubject])>(count: roots.count)
         DispatchQueue.concurrentPerform(iterations: roots.count) { rootIndex in
             let (dir, module) = roots[rootIndex]
             var out: [(String, Finding)] = []
+            var checked: [CheckedSubject] = []
             // Findings in installed modules (.terraform/, not scanned files) are filed with
             // the root module that calls them; their location still names the module file.
             let anchor = entries[dir]?.tf.first?.path ?? dir
@@ -395,13 +397,13 @@ public struct RepositoryScanner: Sendable {
             for rule in RuleRegistry.terraform where !disabled.contains(rule.metadata.id) {
                 guard level.map({ plan!.runs(rule.metadata.id, at: $0) }) ?? !rule.metadata.optIn else { continue }
                 let indices = rule.resourceTypes.flatMap({ module.indexByType[$0] ?? [] }).sorted()
-                if !indices.isEmpty { applicable?.insert(rule.metadata.id) }
                 for index in indices {
                     let inst = module.instances[index]
+                    let prefix = (inst.mode == "data" ? "data." : "") + inst.type + "."
+                    let local = inst.address.dropFirst(inst.modulePath.count)
+                    let resource = ResourceRef(kind: inst.type, name: inst.modulePath + (local.hasPrefix(prefix) ? String(local.dropFirst(prefix.count)) : String(local)))
+                    checked.append(CheckedSubject(rule: rule.metadata.id, file: inst.file, line: inst.position(of: "").line, resource: resource.description, level: level?.id))
                     for verdict in rule.evaluate(inst, in: module, settings: settings) {
-                        let prefix = (inst.mode == "data" ? "data." : "") + inst.type + "."
-                        let local = inst.address.dropFirst(inst.modulePath.count)
-                        let resource = ResourceRef(kind: inst.type, name: inst.modulePath + (local.hasPrefix(prefix) ? String(local.dropFirst(prefix.count)) : String(local)))
                         switch verdict {
                         case .violation(let path, let message):
                             let p = inst.position(of: path)
@@ -420,9 +422,10 @@ public struct RepositoryScanner: Sendable {
                     }
                 }
             }
-            perRoot.set(rootIndex, out)
+            perRoot.set(rootIndex, (out, checked))
         }
-        return perRoot.items.flatMap { $0 ?? [] }
+        let done = perRoot.items.compactMap { $0 }
+        return (done.flatMap(\.0), done.flatMap(\.1))
     }
 
     /// `.terraform/modules/modules.json` of a root module: call key → repo-relative dir.
@@ -453,26 +456,37 @@ public struct RepositoryScanner: Sendable {
                 attributePath: hit.attributePath)
     }
 
-    func findings(for unit: FileUnit, engine: Engine, metaByPolicy: [String: RuleMetadata], userPolicies: [Policy]) -> [Finding] {
+    /// The unit's findings and the (rule, subject) pairs its rules looked at.
+    func evaluate(_ unit: FileUnit, engine: Engine, metaByPolicy: [String: RuleMetadata], userPolicies: [Policy]) -> ([Finding], [CheckedSubject]) {
         let disabled = options.config.disabledRules
         let file = unit.file.relativePath
+        let level = options.levels?.level(for: file)
+        func subject(_ rule: String, line: Int = 1, resource: String? = nil) -> CheckedSubject? {
+            if let level, !options.levels!.runs(rule, at: level) { return nil }
+            if level == nil && LevelPlan.optInRules.contains(rule) { return nil }
+            return CheckedSubject(rule: rule, file: file, line: line, resource: resource, level: level?.id)
+        }
         switch unit.parsed {
         case .dockerfile(let d):
-            return RuleRegistry.dockerfile.filter { !disabled.contains($0.metadata.id) }.flatMap { rule in
-                rule.check(d).map { finding(rule.metadata, $0, file: file) }
-            }
+            let rules = RuleRegistry.dockerfile.filter { !disabled.contains($0.metadata.id) }
+            return (rules.flatMap { rule in rule.check(d).map { finding(rule.metadata, $0, file: file) } },
+                    rules.compactMap { subject($0.metadata.id) })
         case .workflow(let doc):
-            guard WorkflowModelCheck.isWorkflow(doc.value) else { return [] }
-            return RuleRegistry.workflow.filter { !disabled.contains($0.metadata.id) }.flatMap { rule in
-                rule.check(doc).map { finding(rule.metadata, $0, file: file) }
-            }
+            guard WorkflowModelCheck.isWorkflow(doc.value) else { return ([], []) }
+            let rules = RuleRegistry.workflow.filter { !disabled.contains($0.metadata.id) }
+            return (rules.flatMap { rule in rule.check(doc).map { finding(rule.metadata, $0, file: file) } },
+                    rules.compactMap { subject($0.metadata.id) })
         case .kubernetes(let docs):
             var out: [Finding] = []
+            var checked: [CheckedSubject] = []
             for doc in docs {
                 let resource = ResourceRef(kind: doc.value["kind"]?.stringValue ?? "", name: doc.value["metadata"]?["name"]?.stringValue ?? "",
                                            namespace: doc.value["metadata"]?["namespace"]?.stringValue)
-                for r in engine.evaluate(doc.value) where r.status == .fail || r.status == .error {
+                var seen = Set<String>()
+                for r in engine.evaluate(doc.value) where r.status != .skip {
                     let meta = metaByPolicy[r.policy] ?? userMetadata(r, userPolicies)
+                    if seen.insert(meta.id).inserted, let s = subject(meta.id, line: doc.span(at: []).line, resource: resource.description) { checked.append(s) }
+                    guard r.status == .fail || r.status == .error else { continue }
                     // The nearest existing node on the violation's path: the offending field,
                     // or the object where a required field is missing.
                     let at = doc.span(at: r.path.map(Self.components) ?? [])
@@ -483,9 +497,9 @@ public struct RepositoryScanner: Sendable {
                     out.append(f)
                 }
             }
-            return out
+            return (out, checked)
         case .none, .hcl, .terraformPlan:
-            return []
+            return ([], [])
         }
     }
 
@@ -544,6 +558,13 @@ public struct RepositoryScanner: Sendable {
     func runs(_ rule: String, atLevel id: String) -> Bool {
         guard let plan = options.levels, let level = plan.level(id: id) else { return !LevelPlan.optInRules.contains(rule) }
         return plan.runs(rule, at: level)
+    }
+
+    /// The level id at `file` when it runs `rule` ("" without levels), or nil when it does not.
+    func levelID(_ file: String, runs rule: String) -> String?? {
+        guard let plan = options.levels else { return LevelPlan.optInRules.contains(rule) ? nil : .some(nil) }
+        let level = plan.level(for: file)
+        return plan.runs(rule, at: level) ? .some(level.id) : nil
     }
 
     func runsSomewhere(_ rule: String) -> Bool {
@@ -640,12 +661,6 @@ final class Box<T>: @unchecked Sendable {
     }
 }
 
-/// A set filled from concurrent iterations.
-final class SetBox: @unchecked Sendable {
-    private(set) var items = Set<String>()
-    private let lock = NSLock()
-    func insert(_ s: String) { lock.lock(); items.insert(s); lock.unlock() }
-}
 
 final class Counter: @unchecked Sendable {
     private let lock = NSLock()

@@ -87,4 +87,27 @@ import Testing
         let items = EvidenceBundle.items(findings: [], rules: rules, scope: "repo", toolVersion: "1", applicable: ["R1"])
         #expect(items.map { "\($0.check)=\($0.result)" } == ["R1=pass", "R2=not applicable"])
     }
+
+    @Test func itemsArePerCheckedResource() {
+        let rules = ["R1", "R2", "S1"].map { RuleMetadata(id: $0, title: "t-\($0)", severity: .high, pack: "t", rationale: "", remediation: "", controls: []) }
+        func finding(_ rule: String, _ resource: String, notEvaluated: Bool = false) -> Finding {
+            var f = Finding(ruleId: rule, severity: notEvaluated ? .info : .high, title: rule, message: notEvaluated ? "not evaluated: x is unknown" : "bad",
+                            location: SourceSpan(file: "k8s.yaml", line: 5, column: 1), resource: ResourceRef(kind: "Deployment", name: resource, namespace: "shop"))
+            f.level = "pci"
+            return f
+        }
+        let checked = [
+            CheckedSubject(rule: "R1", file: "k8s.yaml", line: 1, resource: "Deployment/shop/api", level: "pci"),
+            CheckedSubject(rule: "R1", file: "k8s.yaml", line: 20, resource: "Deployment/shop/web", level: "pci"),
+            CheckedSubject(rule: "R2", file: "k8s.yaml", line: 1, resource: "Deployment/shop/api", level: "pci"),
+        ]
+        let items = EvidenceBundle.items(findings: [finding("R1", "api"), finding("R2", "api", notEvaluated: true)], rules: rules, scope: "repo",
+                                         toolVersion: "1", applicable: ["R1", "R2", "S1"], checked: checked)
+        #expect(items.map { "\($0.check)=\($0.result)@\($0.subject)" } == [
+            "R1=fail@k8s.yaml:5 Deployment/shop/api", "R2=not evaluated@k8s.yaml:5 Deployment/shop/api",
+            "R1=pass@k8s.yaml:20 Deployment/shop/web",
+            "S1=pass@repo",
+        ], "one pass item per resource without a finding; a rule with no subjects is judged over the scope")
+        #expect(items.allSatisfy { $0.check == "S1" || $0.level == "pci" })
+    }
 }

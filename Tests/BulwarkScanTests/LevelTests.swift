@@ -189,4 +189,22 @@ struct LevelTests {
         let start = try #require(doc.range(of: "a test keeps it fresh -->\n")), end = try #require(doc.range(of: "<!-- end levels table -->"))
         #expect(String(doc[start.upperBound..<end.lowerBound]) == (try RuleDocs.levelsTable()), "regenerate the table with `bulwark levels list --markdown`")
     }
+
+    @Test("a rule is applicable only when it had a subject of its own kind, and each subject is recorded")
+    func perResourceApplicability() throws {
+        let configMap = try Fixture([("k8s/config.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings, namespace: shop}\ndata: {a: b}\n")])
+        let onlyConfig = try scan(configMap, config: "level: standard\n")
+        #expect(onlyConfig.applicableRules?.contains("K8S-011") == false, "a ConfigMap gives a Pod rule nothing to check")
+        #expect(onlyConfig.applicableRules?.contains("K8S-100") == false)
+        let withPod = try Fixture([("k8s/config.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings, namespace: shop}\ndata: {a: b}\n"),
+                                   ("k8s/pod.yaml", badPod)])
+        let r = try scan(withPod, config: "level: standard\n")
+        #expect(r.applicableRules?.contains("K8S-011") == true && r.applicableRules?.contains("K8S-100") == true)
+        let subjects = r.checked.filter { $0.rule == "K8S-011" }
+        #expect(subjects.map(\.description) == ["k8s/pod.yaml:1 Pod/shop/web"] && subjects.allSatisfy { $0.level == "standard" })
+        let tf = try Fixture([("main.tf", Self.stack)])
+        let t = try scan(tf, config: "level: pci\n")
+        #expect(t.checked.filter { $0.rule == "AWS-CMK-001" }.map(\.description) == ["main.tf:7 aws_sqs_queue/orders"])
+        #expect(t.checked.contains { $0.rule == "AWS-LOG-001" && $0.resource == "aws_cloudwatch_log_group/audit" && $0.level == "pci" })
+    }
 }

@@ -42,24 +42,36 @@ public enum EvidenceBundle {
         }
     }
 
-    /// One item per finding (fail, or "waived" when an exception covers it) and one item per
-    /// rule without findings, scoped to the scanned paths: "pass" when it had something to
-    /// check, "not applicable" when `applicable` says it had nothing (nil: unknown, "pass").
+    /// One item per finding (fail, "waived" when an exception covers it, "not evaluated"
+    /// when a value could not be known) and one "pass" item per subject a rule checked
+    /// without a finding — per resource, at its level. Rules that report no subjects (secret
+    /// rules read every file) get one item over the scope: "pass" when `applicable` says
+    /// they had something to check, "not applicable" when not (nil: unknown, "pass").
     public static func items(findings: [Finding], rules: [RuleMetadata], scope: String, toolVersion: String,
-                             applicable: Set<String>? = nil) -> [Item] {
+                             applicable: Set<String>? = nil, checked: [CheckedSubject] = []) -> [Item] {
         var out: [Item] = []
-        let failing = Set(findings.map(\.ruleId))
         for f in findings.sorted(by: Finding.ordered) {
+            let result = f.suppression.map { "waived (\($0.kind.rawValue))" } ?? (f.message.hasPrefix("not evaluated") ? "not evaluated" : "fail")
             out.append(Item(check: f.ruleId, checkVersion: toolVersion, controls: f.controls.map(\.description),
                             subject: "\(f.location.file):\(f.location.line)" + (f.resource.map { " \($0.description)" } ?? ""),
-                            result: f.suppression == nil ? "fail" : "waived (\(f.suppression!.kind.rawValue))",
-                            observed: f.message, expected: f.title, level: f.level))
+                            result: result, observed: f.message, expected: f.title, level: f.level))
         }
-        for r in rules.sorted(by: { $0.id < $1.id }) where !failing.contains(r.id) {
-            let checked = applicable?.contains(r.id) ?? true
-            out.append(Item(check: r.id, checkVersion: toolVersion, controls: r.controls.map(\.description), subject: scope,
-                            result: checked ? "pass" : "not applicable", observed: checked ? "no finding" : "nothing in scope to check",
-                            expected: r.title))
+        let subjects = Dictionary(grouping: checked, by: \.rule)
+        let found = Dictionary(grouping: findings, by: \.ruleId)
+        for r in rules.sorted(by: { $0.id < $1.id }) {
+            let controls = r.controls.map(\.description)
+            if let mine = subjects[r.id] {
+                let theirs = found[r.id] ?? []
+                for s in mine where !theirs.contains(where: s.isAbout) {
+                    out.append(Item(check: r.id, checkVersion: toolVersion, controls: controls, subject: s.description,
+                                    result: "pass", observed: "no finding", expected: r.title, level: s.level))
+                }
+            } else if found[r.id] == nil {
+                let wasChecked = applicable?.contains(r.id) ?? true
+                out.append(Item(check: r.id, checkVersion: toolVersion, controls: controls, subject: scope,
+                                result: wasChecked ? "pass" : "not applicable", observed: wasChecked ? "no finding" : "nothing in scope to check",
+                                expected: r.title))
+            }
         }
         return out
     }

@@ -3,6 +3,8 @@ import BulwarkCore
 /// A rule over all manifests of a scan at once, for what one resource cannot show
 /// (a namespace without a NetworkPolicy, a Service that selects nothing).
 public protocol ManifestSetRule: RuleDescribing {
+    /// The kinds the rule judges: each manifest of these kinds is a subject it checked.
+    static var appliesTo: Set<String> { get }
     static func check(_ manifests: [Document]) -> [(Document, RuleHit)]
 }
 

@@ -37,6 +37,8 @@ enum MeshMutualTLS: ManifestSetRule {
         var portModes: [String]
     }
 
+    static let appliesTo: Set<String> = Workloads.kinds
+
     static func check(_ manifests: [Document]) -> [(Document, RuleHit)] {
         var peers: [Peer] = []
         var namespaceAnnotations: [String: [String: String]] = [:]

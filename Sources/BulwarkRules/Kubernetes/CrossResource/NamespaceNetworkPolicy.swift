@@ -12,6 +12,8 @@ enum NamespaceNetworkPolicy: ManifestSetRule {
         triggering: ["↓apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api, namespace: shop}\nspec: {template: {spec: {containers: [{name: a, image: x}]}}}\n"],
         passing: ["apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api, namespace: shop}\nspec: {template: {spec: {containers: [{name: a, image: x}]}}}\n---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: deny, namespace: shop}\nspec: {podSelector: {}}\n"])
 
+    static let appliesTo: Set<String> = Workloads.kinds
+
     static func check(_ manifests: [Document]) -> [(Document, RuleHit)] {
         let covered = Set(manifests.filter { $0.value["kind"]?.stringValue == "NetworkPolicy" }.map { Workloads.namespace($0.value) })
         return manifests.compactMap { doc in

@@ -14,6 +14,8 @@ enum ServiceSelectsWorkload: ManifestSetRule {
         passing: ["apiVersion: v1\nkind: Service\nmetadata: {name: api, namespace: shop}\nspec: {selector: {app: api}, ports: [{port: 80}]}\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api, namespace: shop}\nspec: {template: {metadata: {labels: {app: api, tier: web}}}}\n",
                   "apiVersion: v1\nkind: Service\nmetadata: {name: external, namespace: shop}\nspec: {type: ExternalName, externalName: db.example.com}\n"])
 
+    static let appliesTo: Set<String> = ["Service"]
+
     static func check(_ manifests: [Document]) -> [(Document, RuleHit)] {
         let workloads = manifests.filter { Workloads.kinds.contains($0.value["kind"]?.stringValue ?? "") }
         // Only judge when the scan sees workloads at all: a repo of Services alone says nothing.

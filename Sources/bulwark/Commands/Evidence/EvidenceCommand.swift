@@ -88,7 +88,7 @@ enum EvidenceWriter {
             rules = rules.filter { r in r.controls.contains { $0.framework == f.id } }
         }
         let items = EvidenceBundle.items(findings: input.findings, rules: rules, scope: scope, toolVersion: Bulwark.version,
-                                         applicable: input.applicableRules.map(Set.init))
+                                         applicable: input.applicableRules.map(Set.init), checked: input.checked)
         // The levels decide which rules ran and at which thresholds, so they are part of the rule set.
         let ruleSet = input.rules.keys.sorted().map { id in "\(id):\(input.rules[id]!.severity.rawValue):\(input.rules[id]!.controls.map(\.description).joined(separator: ","))" }
             + plan.scopes.map { s in

@@ -221,6 +221,7 @@ struct ScanCommand: ParsableCommand {
                                 filesScanned: result.filesScanned, sources: result.sources, rules: rules, failOn: threshold,
                                 toolVersion: Bulwark.version)
         input.applicableRules = result.applicableRules.map { $0.sorted() }
+        input.checked = result.checked
         // Pinned levels first, the default (which covers everything else) last.
         let summaries = plan.scopes.map { LevelSummary(id: $0.level.id, failOn: $0.level.failOn, patterns: $0.patterns, isDefault: $0.level.id == plan.base.id) }
         input.levels = summaries.filter { !$0.isDefault } + summaries.filter(\.isDefault)
