@@ -7,7 +7,7 @@ import Foundation
 /// come from an evidence bundle — the bundle's file hashes. One self-contained file, no scripts.
 public enum AuditReport {
     public static func html(postures: [Posture], findings: [Finding], scope: String, generated: String,
-                            evidence: [(name: String, sha256: String)] = [], signedBy: String? = nil) -> String {
+                            evidence: [(name: String, sha256: String)] = [], signedBy: String? = nil, levels: String? = nil) -> String {
         func esc(_ s: String) -> String {
             s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
                 .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
@@ -29,6 +29,9 @@ public enum AuditReport {
         </style></head><body>
         <h1>Compliance report</h1>
         <div class="sub">Scope <code>\(esc(scope))</code> · generated \(esc(generated)) by Bulwark · manual controls need people and process and are never counted as passing</div>
+        """
+        if let levels { h += "<div class=\"sub\">Compliance levels: \(esc(levels))</div>\n" }
+        h += """
         <div class="cards">
         """
         for p in postures {

@@ -25,8 +25,4 @@ public struct CheckedSubject: Sendable, Hashable {
     public func isAbout(_ f: Finding) -> Bool {
         f.ruleId == rule && f.location.file == file && (resource == nil || f.resource?.description == resource)
     }
-
-    public static func ordered(_ a: CheckedSubject, _ b: CheckedSubject) -> Bool {
-        (a.rule, a.file, a.line, a.resource ?? "") < (b.rule, b.file, b.line, b.resource ?? "")
-    }
 }

@@ -7,12 +7,18 @@ import BulwarkRules
 /// `level:`, then standard). A pin is policy about a path, so `--level` on the command
 /// line changes the default and never overrides a pin.
 public struct LevelPlan: Sendable {
-    public var base: ComplianceLevel
-    public var pins: [(glob: Glob, level: ComplianceLevel)]
+    public let base: ComplianceLevel
+    public let pins: [(glob: Glob, level: ComplianceLevel)]
+    /// Every distinct level in the plan, the default first.
+    public let levels: [ComplianceLevel]
+    let byID: [String: ComplianceLevel]
 
     public init(base: ComplianceLevel, pins: [(glob: Glob, level: ComplianceLevel)] = []) {
         self.base = base
         self.pins = pins
+        var seen = Set<String>()
+        levels = ([base] + pins.map(\.level)).filter { seen.insert($0.id).inserted }
+        byID = Dictionary(levels.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
     /// Builds the plan from the configuration; level names resolve against the bundled
@@ -22,7 +28,8 @@ public struct LevelPlan: Sendable {
         func load(_ ref: String) throws -> ComplianceLevel {
             if let l = cache[ref] { return l }
             let l = try ComplianceLevel.named(ref, relativeTo: root)
-            let unknown = l.unknownRules(known: knownRules)
+            // Bundled levels are checked by the tests; users' files on every load.
+            let unknown = ComplianceLevel.looksLikePath(ref) ? l.unknownRules(known: knownRules) : []
             if !unknown.isEmpty {
                 throw BulwarkError(.schema, "level '\(l.id)' names rules that do not exist: \(unknown.joined(separator: ", "))", at: SourceSpan(file: l.source, line: 1, column: 1))
             }
@@ -42,13 +49,7 @@ public struct LevelPlan: Sendable {
         pins.first { $0.glob.matches(path) }?.level ?? base
     }
 
-    /// Every distinct level in the plan, the default first.
-    public var levels: [ComplianceLevel] {
-        var seen = Set<String>()
-        return ([base] + pins.map(\.level)).filter { seen.insert($0.id).inserted }
-    }
-
-    public func level(id: String) -> ComplianceLevel? { levels.first { $0.id == id } }
+    public func level(id: String) -> ComplianceLevel? { byID[id] }
 
     public func runs(_ rule: String, at level: ComplianceLevel) -> Bool {
         level.runs(rule, optIn: Self.optInRules.contains(rule))

@@ -311,9 +311,9 @@ public struct RepositoryScanner: Sendable {
         all.sort(by: Finding.ordered)
         // A rule is applicable when it had a subject at a level that runs it; secret rules
         // when any file was read where a level runs them; the scan's own rules always.
+        // Terraform roots, then files in path order: deterministic without sorting.
         var subjects = tfChecked
         for u in finished.items.compactMap({ $0 }) { subjects += u.checked }
-        subjects.sort(by: CheckedSubject.ordered)
         var applicable = Set(subjects.map(\.rule))
         if let secrets = options.secrets {
             let levels = Set(finished.items.compactMap { $0.map { options.levels?.level(for: $0.file.relativePath).id ?? "" } })
@@ -482,11 +482,14 @@ public struct RepositoryScanner: Sendable {
             for doc in docs {
                 let resource = ResourceRef(kind: doc.value["kind"]?.stringValue ?? "", name: doc.value["metadata"]?["name"]?.stringValue ?? "",
                                            namespace: doc.value["metadata"]?["namespace"]?.stringValue)
+                let line = doc.span(at: []).line, name = resource.description
                 var seen = Set<String>()
                 for r in engine.evaluate(doc.value) where r.status != .skip {
-                    let meta = metaByPolicy[r.policy] ?? userMetadata(r, userPolicies)
-                    if seen.insert(meta.id).inserted, let s = subject(meta.id, line: doc.span(at: []).line, resource: resource.description) { checked.append(s) }
+                    // Pack policies are one rule each; users' policies are a rule per `policy/rule` (as userMetadata names them).
+                    let id = metaByPolicy[r.policy]?.id ?? "\(r.policy)/\(r.autogenOf ?? r.rule)"
+                    if seen.insert(id).inserted, let s = subject(id, line: line, resource: name) { checked.append(s) }
                     guard r.status == .fail || r.status == .error else { continue }
+                    let meta = metaByPolicy[r.policy] ?? userMetadata(r, userPolicies)
                     // The nearest existing node on the violation's path: the offending field,
                     // or the object where a required field is missing.
                     let at = doc.span(at: r.path.map(Self.components) ?? [])

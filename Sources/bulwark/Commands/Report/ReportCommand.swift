@@ -70,7 +70,8 @@ struct ReportCommand: ParsableCommand {
                 keyID = (try? DocumentLoader.load(path: evidence + "/manifest.dsse.json").first?.value)?["signatures"]?.arrayValue?.first?["keyid"]?.stringValue
             }
             text = AuditReport.html(postures: postures, findings: findings, scope: root["scope"]?.stringValue ?? from,
-                                    generated: ISO8601DateFormatter().string(from: Date()), evidence: hashes, signedBy: keyID)
+                                    generated: ISO8601DateFormatter().string(from: Date()), evidence: hashes, signedBy: keyID,
+                                    levels: input.levels.isEmpty ? nil : input.levels.scopeText)
         } else if format == "oscal" {
             guard let posture else { throw ValidationError("--format oscal needs --framework") }
             let now = ISO8601DateFormatter().string(from: Date())
