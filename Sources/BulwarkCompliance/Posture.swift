@@ -82,6 +82,14 @@ public struct Posture: Sendable {
                 out += " — nothing in the scan for its \(r.rules.count) rule\(r.rules.count == 1 ? "" : "s") to check"
             }
             out += "\n"
+            // The resources behind a verdict, so a reader can act without another report.
+            let behind = (r.status == .fail ? active.filter { !$0.message.hasPrefix("not evaluated") }
+                : r.status == .notEvaluated ? active.filter { $0.message.hasPrefix("not evaluated") } : []).sorted(by: Finding.ordered)
+            let indent = String(repeating: " ", count: 13 + width)
+            for f in behind.prefix(3) {
+                out += "\(indent)\(f.location.file):\(f.location.line)\(f.resource.map { " \($0.description)" } ?? "") (\(f.ruleId)\(r.status == .notEvaluated ? ", not evaluated" : ""))\n"
+            }
+            if behind.count > 3 { out += "\(indent)… and \(behind.count - 3) more (`--format json` lists every finding with its controls)\n" }
         }
         let count = { (s: Status) in self.controls.filter { $0.status == s }.count }
         out += "\n  \(count(.pass)) pass, \(count(.fail)) fail, \(count(.notEvaluated)) not evaluated, \(count(.manual)) manual (not counted)\n"

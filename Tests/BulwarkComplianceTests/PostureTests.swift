@@ -39,6 +39,8 @@ import Testing
         #expect(p.score(raw: false) == 25)
         let text = p.text()
         #expect(text.contains("FAIL     A") && text.contains("passes only with 1 waived"))
+        #expect(text.contains("A        a — 1 finding (R1)\n" + String(repeating: " ", count: 20) + "f:1 (R1)\n"), "the resource behind a failing control is listed under it:\n\(text)")
+        #expect(text.contains("f:1 (R3, not evaluated)"), "so is the one a rule could not evaluate")
         #expect(text.contains("Posture: 0% of automated controls pass (25% with waivers applied)"))
     }
 
