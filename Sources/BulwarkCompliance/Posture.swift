@@ -55,6 +55,33 @@ public struct Posture: Sendable {
         return Double(passing) * 100 / Double(judged.count)
     }
 
+    /// The control table for a pull-request comment or job summary.
+    public func markdown() -> String {
+        func esc(_ t: String) -> String { t.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }
+        var out = "### \(esc(framework.name)) \(esc(framework.version))\n\n"
+        if let raw = score(raw: true), let waived = score(raw: false) {
+            out += String(format: "**Posture: %.0f%%** of automated controls pass (%.0f%% with waivers applied); not evaluated counts as not passing, manual controls are not counted.\n\n", raw, waived)
+        }
+        out += "| status | control | title | behind it |\n|---|---|---|---|\n"
+        for r in controls {
+            let active = r.findings.filter { $0.suppression == nil }.sorted(by: Finding.ordered)
+            var behind = ""
+            switch r.status {
+            case .fail:
+                behind = active.prefix(3).map { "`\(esc($0.location.file)):\($0.location.line)` \($0.ruleId)" }.joined(separator: "<br>")
+                if active.count > 3 { behind += "<br>… and \(active.count - 3) more" }
+            case .pass where r.rawStatus == .fail: behind = "passes only with \(r.findings.count - active.count) waived finding(s)"
+            case .notEvaluated where r.rules.isEmpty: behind = "no rule evidences it"
+            case .notEvaluated where r.nothingToCheck: behind = "nothing in the scan for its rules to check"
+            case .notEvaluated: behind = active.prefix(3).map { "`\(esc($0.location.file)):\($0.location.line)` \($0.ruleId) not evaluated" }.joined(separator: "<br>")
+            default: break
+            }
+            let mark = ["pass": "✅ pass", "fail": "❌ fail", "not evaluated": "⚠️ not evaluated", "manual": "📝 manual"][r.status.rawValue] ?? r.status.rawValue
+            out += "| \(mark) | \(esc(r.control.id)) | \(esc(r.control.title)) | \(behind) |\n"
+        }
+        return out
+    }
+
     /// The control table for people: status, control, title, and what failed.
     public func text() -> String {
         var out = "\(framework.name) \(framework.version) — control status from this scan\n"

@@ -24,10 +24,12 @@ public struct ScanConfig: Sendable {
     public var level: String?
     /// `levels`: glob → level, in the order written; the first matching pattern decides.
     public var levelPins: [(pattern: String, level: String)] = []
+    /// `frameworks`: a directory of the team's own framework files (relative to the scan root).
+    public var frameworks: String?
 
     public init() {}
 
-    static let keys: Set<String> = ["include", "exclude", "rules", "policies", "format", "failOn", "kubernetes", "secrets", "dependencies", "level", "levels"]
+    static let keys: Set<String> = ["include", "exclude", "rules", "policies", "format", "failOn", "kubernetes", "secrets", "dependencies", "level", "levels", "frameworks"]
 
     /// `10485760`, `"10MB"`, `"512KB"`, `"2GB"`; 0 means no limit.
     static func byteSize(_ v: Value) -> Int? {
@@ -115,6 +117,10 @@ public struct ScanConfig: Sendable {
                 guard let name = v.stringValue, !name.isEmpty else { throw fail("the level for \(pattern) must name a compliance level or a level file", [.key("levels"), .key(pattern)]) }
                 c.levelPins.append((pattern, name))
             }
+        }
+        if let f = o["frameworks"] {
+            guard let dir = f.stringValue, !dir.isEmpty else { throw fail("frameworks must be a directory of framework files", [.key("frameworks")]) }
+            c.frameworks = dir
         }
         if let deps = o["dependencies"] {
             guard case .object(let m) = deps else { throw fail("dependencies must be a mapping", [.key("dependencies")]) }

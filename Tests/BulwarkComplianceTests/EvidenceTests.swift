@@ -110,4 +110,18 @@ import Testing
         ], "one pass item per resource without a finding; a rule with no subjects is judged over the scope")
         #expect(items.allSatisfy { $0.check == "S1" || $0.level == "pci" })
     }
+
+    @Test func itemsSayWhenAndByWhatTheyWereCollected() throws {
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        var i = input(2)
+        i.collector = "bulwark 0.1.0 (ci@runner-7)"
+        try EvidenceBundle.write(i, to: root + "/c", key: key)
+        let lines = try String(contentsOfFile: root + "/c/items.jsonl", encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 2)
+        for line in lines {
+            let v = try JSONParser.parseValue(String(line))
+            #expect(v["time"]?.stringValue == "2026-11-29T00:00:00Z" && v["collector"]?.stringValue == "bulwark 0.1.0 (ci@runner-7)")
+        }
+        #expect(EvidenceBundle.verify(dir: root + "/c", key: key.publicKey).isEmpty)
+    }
 }

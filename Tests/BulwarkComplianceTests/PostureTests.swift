@@ -41,6 +41,10 @@ import Testing
         #expect(text.contains("FAIL     A") && text.contains("passes only with 1 waived"))
         #expect(text.contains("A        a — 1 finding (R1)\n" + String(repeating: " ", count: 20) + "f:1 (R1)\n"), "the resource behind a failing control is listed under it:\n\(text)")
         #expect(text.contains("f:1 (R3, not evaluated)"), "so is the one a rule could not evaluate")
+        let md = p.markdown()
+        #expect(md.contains("**Posture: 0%** of automated controls pass (25% with waivers applied)"))
+        #expect(md.contains("| ❌ fail | A | a | `f:1` R1 |") && md.contains("| ✅ pass | B | b | passes only with 1 waived finding(s) |"), "\(md)")
+        #expect(md.contains("| ⚠️ not evaluated | D | d | no rule evidences it |") && md.contains("| 📝 manual | M | m |  |"), "\(md)")
         #expect(text.contains("Posture: 0% of automated controls pass (25% with waivers applied)"))
     }
 

@@ -34,6 +34,14 @@ public enum EvidenceBundle {
             self.expected = expected
         }
 
+        /// The item as written: its fields plus when and by what it was collected.
+        func json(time: String, collector: String) -> Value {
+            guard case .object(var o) = json else { return json }
+            o["time"] = .string(time)
+            o["collector"] = .string(collector)
+            return .object(o)
+        }
+
         var json: Value {
             var o = Object([("check", .string(check)), ("checkVersion", .string(checkVersion)), ("controls", .array(controls.map(Value.string))),
                             ("subject", .string(subject)), ("result", .string(result)), ("observed", .string(observed)), ("expected", .string(expected))])
@@ -88,6 +96,8 @@ public enum EvidenceBundle {
         public var previousManifest: Data?
         /// OSCAL assessment results to include (with a framework), as JSON text.
         public var oscalJSON: String?
+        /// What collected the evidence (`bulwark 0.1.0 (ci@runner-7)`), written into every item.
+        public var collector = "bulwark"
         public init(resultsJSON: String, items: [Item], waiversJSON: String, ruleSetHash: String, mappingHash: String, scope: String,
                     toolVersion: String, time: String, previousManifest: Data?) {
             self.resultsJSON = resultsJSON
@@ -104,7 +114,7 @@ public enum EvidenceBundle {
 
     public static func write(_ input: Input, to dir: String, key: Curve25519.Signing.PrivateKey) throws {
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        let itemLines = input.items.map { $0.json.jsonString() }
+        let itemLines = input.items.map { $0.json(time: input.time, collector: input.collector).jsonString() }
         var files: [(String, Data)] = [
             ("results.json", Data(input.resultsJSON.utf8)),
             ("items.jsonl", Data(itemLines.map { $0 + "\n" }.joined().utf8)),

@@ -29,6 +29,7 @@ struct EvidenceCollect: ParsableCommand {
     @Argument(help: "What to scan.") var path: String = "."
     @Option(help: "Framework whose controls the items are listed under (see `bulwark frameworks list`).") var framework: String?
     @Option(help: "Compliance level for paths .bulwark.yaml does not pin (standard, pci, sox, hipaa or a level file).") var level: String?
+    @Option(help: "A directory of your own framework files.") var frameworks: String?
     @Option(help: "Ed25519 private key (from `bulwark evidence keygen`).") var key: String
     @Option(help: "Bundle directory to write.") var out: String
     @Option(help: "The previous bundle: its manifest hash is recorded so bundles form a chain.") var previous: String?
@@ -37,6 +38,7 @@ struct EvidenceCollect: ParsableCommand {
         var args = [path, "--format", "json", "--evidence-out", out, "--evidence-key", key]
         if let framework { args += ["--framework", framework] }
         if let level { args += ["--level", level] }
+        if let frameworks { args += ["--frameworks", frameworks] }
         if let previous { args += ["--evidence-previous", previous] }
         let scan = try ScanCommand.parse(args)
         // The scan's JSON report goes into the bundle, not to stdout.
@@ -72,14 +74,14 @@ struct EvidenceVerify: ParsableCommand {
 
 /// Builds the bundle from a finished scan (called by `bulwark scan` when collecting evidence).
 enum EvidenceWriter {
-    static func write(input: ReportInput, waivers: [Waiver], scope: String, framework: String?, plan: LevelPlan, out: String, key: String, previous: String?) throws {
+    static func write(input: ReportInput, waivers: [Waiver], scope: String, framework: String?, frameworks: [Framework], plan: LevelPlan, out: String, key: String, previous: String?) throws {
         let privateKey = try Keys.privateKey(path: key)
         var rules = Array(input.rules.values)
         var oscal: String?
         let formatter = ISO8601DateFormatter()
         let now = formatter.string(from: Date())
         if let framework {
-            guard let f = try FrameworksCommand.load(nil).first(where: { $0.id == framework }) else {
+            guard let f = frameworks.first(where: { $0.id == framework }) else {
                 throw BulwarkError(.usage, "no framework '\(framework)'")
             }
             let posture = Posture(framework: f, rules: rules, findings: input.findings, applicable: input.applicableRules.map(Set.init))
@@ -97,7 +99,7 @@ enum EvidenceWriter {
                 return "level:\(l.id):\(s.patterns.joined(separator: ",")):\(l.failOn.rawValue):\(settings):+\(l.enabled.sorted().joined(separator: ",")):-\(l.disabled.sorted().joined(separator: ",")):"
                     + l.severity.keys.sorted().map { "\($0)=\(l.severity[$0]!.rawValue)" }.joined(separator: ",")
             }
-        let mapping = try FrameworksCommand.load(nil).map { f in "\(f.id)@\(f.version):" + f.controls.map { "\($0.id)=\($0.automation.rawValue)" }.joined(separator: ",") }
+        let mapping = frameworks.map { f in "\(f.id)@\(f.version):" + f.controls.map { "\($0.id)=\($0.automation.rawValue)" }.joined(separator: ",") }
         let waiverValue = Value.array(waivers.map { w in
             .object(Object([("rule", .string(w.rule)), ("path", w.path.map { .string($0.pattern) } ?? .null), ("resource", w.resource.map(Value.string) ?? .null),
                             ("owner", .string(w.owner)), ("approver", .string(w.approver)), ("justification", .string(w.justification)),
@@ -112,6 +114,8 @@ enum EvidenceWriter {
                                        mappingHash: sha256Hex(Data(mapping.joined(separator: "\n").utf8)),
                                        scope: scope, toolVersion: Bulwark.version, time: now, previousManifest: previousManifest)
         bundleInput.oscalJSON = oscal
+        let who = ProcessInfo.processInfo.environment["USER"].map { $0 + "@" } ?? ""
+        bundleInput.collector = "bulwark \(Bulwark.version) (\(who)\(ProcessInfo.processInfo.hostName))"
         try EvidenceBundle.write(bundleInput, to: out, key: privateKey)
         FileHandle.standardError.write(Data("evidence: \(items.count) items written to \(out), signed with key \(DSSE.keyID(privateKey.publicKey))\n".utf8))
     }

@@ -17,6 +17,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Framework for the control table (text), OSCAL (required) or the auditor HTML (repeatable, default: all).") var framework: [String] = []
     @Option(help: "An evidence bundle whose file hashes the auditor HTML lists (its results.json is used when --from is omitted).") var evidence: String?
     @Option(help: "Write here instead of stdout.") var output: String?
+    @Option(help: "A directory of your own framework files.") var frameworks: String?
 
     func run() throws {
         guard let from = from ?? evidence.map({ $0 + "/results.json" }) else { throw ValidationError("give --from RESULTS.json or --evidence DIR") }
@@ -52,7 +53,7 @@ struct ReportCommand: ParsableCommand {
             return LevelSummary(id: id, failOn: failOn, patterns: (l["paths"]?.arrayValue ?? []).compactMap(\.stringValue), isDefault: l["default"]?.boolValue ?? false)
         }
         var text: String
-        let frameworks = try FrameworksCommand.load(nil)
+        let frameworks = try FrameworksCommand.load(self.frameworks)
         var postures: [Posture] = []
         for id in framework {
             guard let f = frameworks.first(where: { $0.id == id }) else { throw BulwarkError(.usage, "no framework '\(id)'") }
@@ -81,6 +82,7 @@ struct ReportCommand: ParsableCommand {
             guard let f = ReportFormat(rawValue: format) else { throw ValidationError("unknown --format '\(format)'") }
             text = f.renderer().render(input)
             if let posture, f == .text { text += "\n" + posture.text() }
+            if let posture, f == .markdown { text += "\n" + posture.markdown() }
         }
         if let output { try text.write(toFile: output, atomically: true, encoding: .utf8) } else { print(text, terminator: "") }
     }

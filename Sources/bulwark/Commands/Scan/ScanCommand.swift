@@ -65,6 +65,9 @@ struct ScanCommand: ParsableCommand {
     @Option(name: .customLong("framework"), help: "Also print the control status and posture for a compliance framework (see `bulwark frameworks list`).")
     var framework: String?
 
+    @Option(name: .customLong("frameworks"), help: "A directory of your own framework files (see `bulwark frameworks list --frameworks`); a file with a bundled id replaces it.")
+    var frameworksDir: String?
+
     @Option(name: .customLong("level"), help: "Compliance level for paths .bulwark.yaml does not pin: standard, pci, sox, hipaa or a level file (see `bulwark levels list`). Also reports the level's frameworks.")
     var level: String?
 
@@ -228,7 +231,8 @@ struct ScanCommand: ParsableCommand {
         let stdoutFormat = format ?? options.config.format.flatMap(ReportFormat.init(rawValue:)) ?? .text
         let color = !noColor && Terminal.stdoutIsTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         print(stdoutFormat.renderer(color: color).render(input), terminator: "")
-        let allFrameworks = frameworkIDs.isEmpty ? [] : try FrameworksCommand.load(nil)
+        let frameworksDir = self.frameworksDir ?? options.config.frameworks.map { $0.hasPrefix("/") ? $0 : root + "/" + $0 }
+        let allFrameworks = frameworkIDs.isEmpty ? [] : try FrameworksCommand.load(frameworksDir)
         for framework in frameworkIDs {
             guard let f = allFrameworks.first(where: { $0.id == framework }) else {
                 throw BulwarkError(.usage, "no framework '\(framework)' (known: \(allFrameworks.map(\.id).joined(separator: ", ")))")
@@ -242,14 +246,18 @@ struct ScanCommand: ParsableCommand {
             }
             // Text goes with the report; machine formats keep stdout clean and get the table on stderr.
             let text = posture.text() + (try Self.levelNote(framework: f, plan: plan) ?? "")
-            if stdoutFormat == .text { print("\n" + text, terminator: "") } else { FileHandle.standardError.write(Data(text.utf8)) }
+            switch stdoutFormat {
+            case .text: print("\n" + text, terminator: "")
+            case .markdown: print("\n" + posture.markdown() + (try Self.levelNote(framework: f, plan: plan).map { "\n" + $0 } ?? ""), terminator: "")
+            default: FileHandle.standardError.write(Data(text.utf8))
+            }
         }
         for (f, file) in outputSpecs {
             try f.renderer().render(input).write(toFile: file, atomically: true, encoding: .utf8)
         }
         if let evidenceOut, let evidenceKey {
             try EvidenceWriter.write(input: input, waivers: options.waivers, scope: paths.joined(separator: " "), framework: frameworkIDs.first,
-                                     plan: plan, out: evidenceOut, key: evidenceKey, previous: evidencePrevious)
+                                     frameworks: allFrameworks.isEmpty ? try FrameworksCommand.load(frameworksDir) : allFrameworks, plan: plan, out: evidenceOut, key: evidenceKey, previous: evidencePrevious)
             return
         }
         if !input.failing.isEmpty && !exitZero { throw ExitCode(1) }
