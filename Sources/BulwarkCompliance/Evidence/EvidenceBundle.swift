@@ -94,8 +94,9 @@ public enum EvidenceBundle {
         public var toolVersion: String
         public var time: String
         public var previousManifest: Data?
-        /// OSCAL assessment results to include (with a framework), as JSON text.
-        public var oscalJSON: String?
+        /// OSCAL assessment results to include (with a framework), as JSON text, given the
+        /// names and SHA-256 of the bundle's other files for its back-matter.
+        public var oscal: (([(name: String, sha256: String)]) -> String)?
         /// What collected the evidence (`bulwark 0.1.0 (ci@runner-7)`), written into every item.
         public var collector = "bulwark"
         public init(resultsJSON: String, items: [Item], waiversJSON: String, ruleSetHash: String, mappingHash: String, scope: String,
@@ -120,7 +121,9 @@ public enum EvidenceBundle {
             ("items.jsonl", Data(itemLines.map { $0 + "\n" }.joined().utf8)),
             ("waivers.json", Data(input.waiversJSON.utf8)),
         ]
-        if let oscal = input.oscalJSON { files.append(("oscal-assessment-results.json", Data(oscal.utf8))) }
+        if let oscal = input.oscal {
+            files.append(("oscal-assessment-results.json", Data(oscal(files.map { ($0.0, sha256Hex($0.1)) }).utf8)))
+        }
         for (name, data) in files { try data.write(to: URL(fileURLWithPath: dir + "/" + name)) }
         let manifest = Value.object(Object([
             ("schema", "bulwark.evidence/v1"),

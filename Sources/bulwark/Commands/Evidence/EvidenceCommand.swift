@@ -77,7 +77,7 @@ enum EvidenceWriter {
     static func write(input: ReportInput, waivers: [Waiver], scope: String, framework: String?, frameworks: [Framework], plan: LevelPlan, out: String, key: String, previous: String?) throws {
         let privateKey = try Keys.privateKey(path: key)
         var rules = Array(input.rules.values)
-        var oscal: String?
+        var oscal: (([(name: String, sha256: String)]) -> String)?
         let formatter = ISO8601DateFormatter()
         let now = formatter.string(from: Date())
         if let framework {
@@ -85,8 +85,9 @@ enum EvidenceWriter {
                 throw BulwarkError(.usage, "no framework '\(framework)'")
             }
             let posture = Posture(framework: f, rules: rules, findings: input.findings, applicable: input.applicableRules.map(Set.init))
-            oscal = OSCAL.assessmentResults(posture: posture, findings: input.findings, rules: rules, scope: scope, toolVersion: Bulwark.version,
-                                            start: now, end: now).jsonString(pretty: true) + "\n"
+            let findings = input.findings, all = rules
+            oscal = { evidence in OSCAL.assessmentResults(posture: posture, findings: findings, rules: all, scope: scope, toolVersion: Bulwark.version,
+                                                          start: now, end: now, evidence: evidence).jsonString(pretty: true) + "\n" }
             rules = rules.filter { r in r.controls.contains { $0.framework == f.id } }
         }
         let items = EvidenceBundle.items(findings: input.findings, rules: rules, scope: scope, toolVersion: Bulwark.version,
@@ -113,7 +114,7 @@ enum EvidenceWriter {
                                        ruleSetHash: sha256Hex(Data(ruleSet.joined(separator: "\n").utf8)),
                                        mappingHash: sha256Hex(Data(mapping.joined(separator: "\n").utf8)),
                                        scope: scope, toolVersion: Bulwark.version, time: now, previousManifest: previousManifest)
-        bundleInput.oscalJSON = oscal
+        bundleInput.oscal = oscal
         let who = ProcessInfo.processInfo.environment["USER"].map { $0 + "@" } ?? ""
         bundleInput.collector = "bulwark \(Bulwark.version) (\(who)\(ProcessInfo.processInfo.hostName))"
         try EvidenceBundle.write(bundleInput, to: out, key: privateKey)
