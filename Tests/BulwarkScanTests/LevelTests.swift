@@ -1,7 +1,8 @@
-import BulwarkCompliance
+@testable import BulwarkCompliance
 import BulwarkCore
 import BulwarkReport
 import BulwarkRules
+import BulwarkSecrets
 @testable import BulwarkScan
 import Foundation
 import Testing
@@ -206,5 +207,36 @@ struct LevelTests {
         let t = try scan(tf, config: "level: pci\n")
         #expect(t.checked.filter { $0.rule == "AWS-CMK-001" }.map(\.description) == ["main.tf:7 aws_sqs_queue/orders"])
         #expect(t.checked.contains { $0.rule == "AWS-LOG-001" && $0.resource == "aws_cloudwatch_log_group/audit" && $0.level == "pci" })
+    }
+
+    @Test("mutated level files are errors with a position or valid levels, never a crash")
+    func fuzz() {
+        let seed = "id: cde\nname: Our CDE\nextends: pci\nfailOn: medium\nframeworks: [pci]\nsettings:\n  logRetentionDays: 400\n  backupRetentionDays: 7\nrules:\n  enable: [K8S-102]\n  disable: [AWS-SG-001]\n  severity: {AWS-LOG-001: high}\n"
+        let alphabet = Array(":-[]{}\n '\"#&*!|>x1")
+        var rng = SplitMix64(seed: 2026)
+        var errors = 0, parsed = 0
+        for _ in 0..<600 {
+            var chars = Array(seed)
+            for _ in 0..<Int.random(in: 1...4, using: &rng) {
+                let at = Int.random(in: 0..<chars.count, using: &rng)
+                switch Int.random(in: 0..<3, using: &rng) {
+                case 0: chars.remove(at: at)
+                case 1: chars.insert(alphabet.randomElement(using: &rng)!, at: at)
+                default: chars[at] = alphabet.randomElement(using: &rng)!
+                }
+                if chars.isEmpty { chars = ["x"] }
+            }
+            do {
+                let d = try ComplianceLevel.definition(text: String(chars), file: "fuzz.yaml")
+                _ = ComplianceLevel.resolve(d, parent: nil)
+                parsed += 1
+            } catch let e as BulwarkError {
+                #expect(e.location?.file == "fuzz.yaml" && (e.location?.line ?? 0) >= 1, "\(e)")
+                errors += 1
+            } catch {
+                Issue.record("unexpected error type: \(error)")
+            }
+        }
+        #expect(errors > 50 && parsed > 20, "the mutations should exercise both outcomes: \(errors) errors, \(parsed) parsed")
     }
 }
