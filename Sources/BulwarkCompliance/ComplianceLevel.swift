@@ -146,8 +146,16 @@ public struct ComplianceLevel: Sendable {
         return l
     }
 
-    /// The bundled levels, by id.
-    public static func bundled() throws -> [ComplianceLevel] {
+    /// The bundled levels, by id (read once per process).
+    public static func bundled() throws -> [ComplianceLevel] { try bundledLevels.get() }
+
+    private static let bundledLevels: Result<[ComplianceLevel], BulwarkError> = {
+        do { return .success(try loadBundled()) } catch let e as BulwarkError { return .failure(e) } catch {
+            return .failure(BulwarkError(.io, "bundled compliance levels: \(error)"))
+        }
+    }()
+
+    static func loadBundled() throws -> [ComplianceLevel] {
         guard let dir = Bundle.module.url(forResource: "Levels", withExtension: nil) else {
             throw BulwarkError(.io, "bundled compliance levels are missing from the installation")
         }
@@ -163,17 +171,15 @@ public struct ComplianceLevel: Sendable {
         return done.values.sorted { $0.id < $1.id }
     }
 
-    static func resolved(_ id: String, defs: [String: Definition], done: inout [String: ComplianceLevel], chain: [String],
-                         external: [ComplianceLevel] = []) throws -> ComplianceLevel {
+    static func resolved(_ id: String, defs: [String: Definition], done: inout [String: ComplianceLevel], chain: [String]) throws -> ComplianceLevel {
         if let l = done[id] { return l }
         guard let d = defs[id] else {
-            if let l = external.first(where: { $0.id == id }) { return l }
-            throw BulwarkError(.usage, "no compliance level '\(id)' (known: \((Array(defs.keys) + external.map(\.id)).sorted().joined(separator: ", ")))")
+            throw BulwarkError(.usage, "no compliance level '\(id)' (known: \(defs.keys.sorted().joined(separator: ", ")))")
         }
         if chain.contains(id) {
             throw BulwarkError(.schema, "level '\(id)' extends itself through \((chain + [id]).joined(separator: " → "))", at: SourceSpan(file: d.source, line: 1, column: 1))
         }
-        let parent = try d.extends.map { try resolved($0, defs: defs, done: &done, chain: chain + [id], external: external) }
+        let parent = try d.extends.map { try resolved($0, defs: defs, done: &done, chain: chain + [id]) }
         let l = resolve(d, parent: parent)
         done[id] = l
         return l
