@@ -25,7 +25,7 @@ struct LevelTests {
         for id in LevelPlan.optInRules {
             #expect(levels.contains { $0.runs(id, optIn: true) }, "opt-in rule \(id) is enabled by no level, so it never runs")
         }
-        #expect(LevelPlan.optInRules == ["AWS-CMK-001", "GCP-CMK-001", "K8S-102"])
+        #expect(LevelPlan.optInRules == ["AWS-CMK-001", "AZ-CMK-001", "GCP-CMK-001", "K8S-102"])
         let pci = try #require(levels.first { $0.id == "pci" })
         #expect(pci.settings.logRetentionDays == 365 && pci.settings.backupRetentionDays == 7 && pci.failOn == .medium)
         #expect(pci.runs("K8S-102", optIn: true) && !levels.first { $0.id == "standard" }!.runs("K8S-102", optIn: true))
