@@ -117,4 +117,19 @@ import Testing
             #expect(a.map(key).sorted() == v.map(key).sorted(), "size \(size)")
         }
     }
+
+    @Test func fastEntropyEqualsTheTextbookFormula() {
+        var rng = SplitMix64(seed: 77)
+        let alphabets: [[UInt8]] = [Array("ab".utf8), Array("0123456789abcdef".utf8), (33...126).map { UInt8($0) }, (0...255).map { UInt8($0) }]
+        for length in [1, 2, 7, 8, 16, 20, 40, 64, 511, 512, 700, 4096] {
+            for alphabet in alphabets {
+                let bytes = (0..<length).map { _ in alphabet.randomElement(using: &rng)! }
+                let fast = bytes.withUnsafeBufferPointer { Entropy.shannon($0) }
+                let reference = Entropy.shannon(bytes.lazy.map { $0 })
+                #expect(abs(fast - reference) < 1e-12, "length \(length): \(fast) vs \(reference)")
+            }
+        }
+        #expect(Entropy.shannon("aaaa") == 0 && Entropy.shannon("") == 0)
+        #expect(Entropy.shannon("abcdefgh") == 3, "eight distinct bytes are exactly three bits")
+    }
 }
