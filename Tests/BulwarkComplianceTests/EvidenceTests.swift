@@ -30,6 +30,7 @@ import Testing
         let dir = try bundle("b1")
         #expect(EvidenceBundle.verify(dir: dir, key: key.publicKey).isEmpty)
         #expect(EvidenceBundle.verify(dir: dir, key: Curve25519.Signing.PrivateKey().publicKey) == ["manifest.dsse.json: signature does not verify with this key"])
+        #expect(EvidenceBundle.verify(dir: dir, key: nil).isEmpty, "without a key the intact bundle's hashes, items and chain check out")
 
         // Any single byte of any file.
         for name in ["results.json", "waivers.json", "items.jsonl", "manifest.json", "manifest.dsse.json"] {
@@ -41,6 +42,10 @@ import Testing
             let problems = EvidenceBundle.verify(dir: copy, key: key.publicKey)
             #expect(!problems.isEmpty, "a flipped byte in \(name) went unnoticed")
             #expect(problems.contains { $0.hasPrefix(name) || $0.hasPrefix("manifest") }, "\(name): \(problems)")
+            if name != "manifest.dsse.json" {
+                // Without a key only the signature goes unchecked: a changed file is still caught.
+                #expect(!EvidenceBundle.verify(dir: copy, key: nil).isEmpty, "keyless verify missed a flipped byte in \(name)")
+            }
         }
 
         // A deleted item, reordered items, a removed file, an extra file.
