@@ -20,9 +20,4 @@ public struct CheckedSubject: Sendable, Hashable {
 
     /// `file:line Kind/ns/name`, the way evidence items name a subject.
     public var description: String { "\(file):\(line)" + (resource.map { " \($0)" } ?? "") }
-
-    /// Whether `f` is a finding of this rule about this subject.
-    public func isAbout(_ f: Finding) -> Bool {
-        f.ruleId == rule && f.location.file == file && (resource == nil || f.resource?.description == resource)
-    }
 }

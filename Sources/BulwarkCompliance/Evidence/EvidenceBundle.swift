@@ -69,8 +69,11 @@ public enum EvidenceBundle {
         for r in rules.sorted(by: { $0.id < $1.id }) {
             let controls = r.controls.map(\.description)
             if let mine = subjects[r.id] {
+                // Hashed, not searched: thousands of subjects against thousands of findings.
                 let theirs = found[r.id] ?? []
-                for s in mine where !theirs.contains(where: s.isAbout) {
+                let files = Set(theirs.map(\.location.file))
+                let resources = Set(theirs.map { "\($0.location.file)\u{0}\($0.resource?.description ?? "")" })
+                for s in mine where !(s.resource.map { resources.contains("\(s.file)\u{0}\($0)") } ?? files.contains(s.file)) {
                     out.append(Item(check: r.id, checkVersion: toolVersion, controls: controls, subject: s.description,
                                     result: "pass", observed: "no finding", expected: r.title, level: s.level))
                 }
