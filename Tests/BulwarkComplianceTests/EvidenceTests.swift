@@ -129,4 +129,10 @@ import Testing
         }
         #expect(EvidenceBundle.verify(dir: root + "/c", key: key.publicKey).isEmpty)
     }
+
+    @Test func digestsAreStandardLowerCaseHex() {
+        #expect(Hex.string([0x00, 0x0f, 0xab, 0xff]) == "000fabff")
+        // FIPS 180-2's test vector, so bundles hash the way `sha256sum` does.
+        #expect(sha256Hex(Data("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    }
 }

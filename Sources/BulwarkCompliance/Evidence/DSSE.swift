@@ -1,3 +1,4 @@
+import BulwarkCore
 import Crypto
 import Foundation
 
@@ -27,7 +28,7 @@ public enum DSSE {
     }
 
     public static func keyID(_ key: Curve25519.Signing.PublicKey) -> String {
-        SHA256.hash(data: key.rawRepresentation).prefix(8).map { String(format: "%02x", $0) }.joined()
+        Hex.string(SHA256.hash(data: key.rawRepresentation).prefix(8))
     }
 
     public static func sign(_ payload: Data, key: Curve25519.Signing.PrivateKey) throws -> Envelope {
@@ -78,5 +79,5 @@ public enum Keys {
 }
 
 public func sha256Hex(_ data: Data) -> String {
-    SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+    Hex.string(SHA256.hash(data: data))
 }

@@ -39,7 +39,7 @@ public enum Redaction {
 
     /// First 16 hex digits of SHA-256: identifies a secret across scans and commits without storing it.
     public static func hash(_ secret: String) -> String {
-        SHA256.hash(data: Array(secret.utf8)).prefix(8).map { String(format: "%02x", $0) }.joined()
+        Hex.string(SHA256.hash(data: Array(secret.utf8)).prefix(8))
     }
 
     /// `line` with every byte in `range` (relative to the line) replaced by the redaction.
