@@ -29,8 +29,8 @@ public struct ScanResult: Sendable {
     /// their type, any file for secrets, a lockfile): a control whose rules had nothing to check
     /// is "not evaluated", not "pass". nil when unknown.
     public var applicableRules: Set<String>? = nil
-    /// Every (rule, subject) the rules looked at, at a level that runs them, sorted: the
-    /// subjects without a finding are the per-resource passes evidence records.
+    /// Every (rule, subject) the rules looked at, at a level that runs them, in scan order
+    /// (deterministic): the subjects without a finding are the per-resource passes evidence records.
     public var checked: [CheckedSubject] = []
 
     public var active: [Finding] { findings.filter { $0.suppression == nil } }
@@ -141,8 +141,9 @@ public struct RepositoryScanner: Sendable {
         if let deps = options.dependencies, !options.secretsOnly,
            let kind = LockfileKind.detect(fileName: (file.relativePath as NSString).lastPathComponent) {
             lockfile = kind
-            let level = options.levels?.level(for: file.relativePath).id
-            unit.checked = [DependencyPass.vulnerable.id, DependencyPass.undecided.id].map { CheckedSubject(rule: $0, file: file.relativePath, line: 1, level: level) }
+            unit.checked = [DependencyPass.vulnerable.id, DependencyPass.undecided.id].compactMap { id in
+                levelID(file.relativePath, runs: id).map { CheckedSubject(rule: id, file: file.relativePath, line: 1, level: $0) }
+            }
             do {
                 unit.dependencyFindings = deps.findings(text: try DocumentLoader.readText(file.path), kind: kind, file: file.relativePath)
             } catch let e as BulwarkError {
