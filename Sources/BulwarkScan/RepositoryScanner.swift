@@ -141,8 +141,9 @@ public struct RepositoryScanner: Sendable {
         if let deps = options.dependencies, !options.secretsOnly,
            let kind = LockfileKind.detect(fileName: (file.relativePath as NSString).lastPathComponent) {
             lockfile = kind
-            unit.checked = [DependencyPass.vulnerable.id, DependencyPass.undecided.id].compactMap { id in
-                levelID(file.relativePath, runs: id).map { CheckedSubject(rule: id, file: file.relativePath, line: 1, level: $0) }
+            let level = options.levels?.level(for: file.relativePath)
+            unit.checked = [DependencyPass.vulnerable.id, DependencyPass.undecided.id].filter { runs($0, at: level) }.map {
+                CheckedSubject(rule: $0, file: file.relativePath, line: 1, level: level?.id)
             }
             do {
                 unit.dependencyFindings = deps.findings(text: try DocumentLoader.readText(file.path), kind: kind, file: file.relativePath)
@@ -273,9 +274,10 @@ public struct RepositoryScanner: Sendable {
                 units[idx].findings.append(finding(rule.metadata, hit, file: doc.file))
             }
             for doc in manifests where rule.appliesTo.contains(doc.value["kind"]?.stringValue ?? "") {
-                guard let idx = byFile[doc.file], let level = levelID(doc.file, runs: id) else { continue }
+                let level = options.levels?.level(for: doc.file)
+                guard let idx = byFile[doc.file], runs(id, at: level) else { continue }
                 units[idx].checked.append(CheckedSubject(rule: id, file: doc.file, line: doc.span(at: []).line,
-                                                         resource: Self.resourceKey(doc.value), level: level))
+                                                         resource: Self.resourceKey(doc.value), level: level?.id))
             }
         }
         // Terraform: each directory is a module.
@@ -294,7 +296,7 @@ public struct RepositoryScanner: Sendable {
                 if unit.templated { f.severity = .info }
                 unit.findings.append(f)
             }
-            unit.findings = applySuppressions(unit.findings.filter(levelRuns).map(applyOverrides), unit: unit)
+            unit.findings = applySuppressions(unit.findings.filter { runs($0.ruleId, at: level(of: $0)) }.map(applyOverrides), unit: unit)
             finished.set(i, unit)
         }
         var all: [Finding] = []
@@ -318,7 +320,7 @@ public struct RepositoryScanner: Sendable {
         var applicable = Set(subjects.map(\.rule))
         if let secrets = options.secrets {
             let levels = Set(finished.items.compactMap { $0.map { options.levels?.level(for: $0.file.relativePath).id ?? "" } })
-            for id in secrets.metadata.keys where levels.contains(where: { runs(id, atLevel: $0) }) { applicable.insert(id) }
+            for id in secrets.metadata.keys where levels.contains(where: { runs(id, at: options.levels?.level(id: $0)) }) { applicable.insert(id) }
         }
         for m in ScanRules.all { applicable.insert(m.id) }
         var result = ScanResult(findings: all, unparsedFiles: unparsed.sorted { $0.location.file < $1.location.file },
@@ -396,7 +398,7 @@ public struct RepositoryScanner: Sendable {
             }
             // Each rule visits only the resources of its types.
             for rule in RuleRegistry.terraform where !disabled.contains(rule.metadata.id) {
-                guard level.map({ plan!.runs(rule.metadata.id, at: $0) }) ?? !rule.metadata.optIn else { continue }
+                guard runs(rule.metadata.id, at: level) else { continue }
                 let indices = rule.resourceTypes.flatMap({ module.indexByType[$0] ?? [] }).sorted()
                 for index in indices {
                     let inst = module.instances[index]
@@ -463,8 +465,7 @@ public struct RepositoryScanner: Sendable {
         let file = unit.file.relativePath
         let level = options.levels?.level(for: file)
         func subject(_ rule: String, line: Int = 1, resource: String? = nil) -> CheckedSubject? {
-            if let level, !options.levels!.runs(rule, at: level) { return nil }
-            if level == nil && LevelPlan.optInRules.contains(rule) { return nil }
+            guard runs(rule, at: level) else { return nil }
             return CheckedSubject(rule: rule, file: file, line: line, resource: resource, level: level?.id)
         }
         switch unit.parsed {
@@ -553,22 +554,11 @@ public struct RepositoryScanner: Sendable {
         return f.level.flatMap(plan.level(id:)) ?? plan.level(for: f.location.file)
     }
 
-    /// Whether the finding's rule runs at its level (opt-in rules only where enabled).
-    func levelRuns(_ f: Finding) -> Bool {
-        guard let level = level(of: f) else { return !LevelPlan.optInRules.contains(f.ruleId) }
-        return options.levels!.runs(f.ruleId, at: level)
-    }
-
-    func runs(_ rule: String, atLevel id: String) -> Bool {
-        guard let plan = options.levels, let level = plan.level(id: id) else { return !LevelPlan.optInRules.contains(rule) }
+    /// Whether `rule` runs at `level` (opt-in rules only where enabled); without levels,
+    /// every rule but the opt-in ones.
+    func runs(_ rule: String, at level: ComplianceLevel?) -> Bool {
+        guard let level, let plan = options.levels else { return !LevelPlan.optInRules.contains(rule) }
         return plan.runs(rule, at: level)
-    }
-
-    /// The level id at `file` when it runs `rule` ("" without levels), or nil when it does not.
-    func levelID(_ file: String, runs rule: String) -> String?? {
-        guard let plan = options.levels else { return LevelPlan.optInRules.contains(rule) ? nil : .some(nil) }
-        let level = plan.level(for: file)
-        return plan.runs(rule, at: level) ? .some(level.id) : nil
     }
 
     func runsSomewhere(_ rule: String) -> Bool {
