@@ -48,10 +48,12 @@ enum AttributeCheck {
         }
     }
 
-    /// An attribute that must be set to something non-empty (a key, a retention period).
-    static func requirePresent(_ r: ResourceInstance, _ path: String, meaning: String) -> [TerraformVerdict] {
+    /// An attribute that must be set to something non-empty (a key, a retention period), and
+    /// when set, pass `also` (not the provider's own key, say). A reference to another
+    /// resource's attribute is set and left alone: its value is not known until apply.
+    static func requirePresent(_ r: ResourceInstance, _ path: String, meaning: String, also: ((Value) -> String?)? = nil) -> [TerraformVerdict] {
         if r.setByReference.contains(path) { return [] }
-        return require(r, path) { v in isSet(v) ? nil : "does not set \(leaf(path)), so \(meaning)" }
+        return require(r, path) { v in isSet(v) ? also?(v) : "does not set \(leaf(path)), so \(meaning)" }
     }
 
     /// Resources of `type` whose `via` attribute names `r` — the provider-v4 split

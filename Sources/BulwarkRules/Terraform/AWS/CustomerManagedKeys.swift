@@ -38,12 +38,8 @@ enum CustomerManagedKeys: TerraformRule {
 
     static func check(_ r: ResourceInstance, in module: TerraformModule) -> [TerraformVerdict] {
         guard let path = keyAttribute[r.type] else { return [] }
-        if r.setByReference.contains(path) { return [] }
-        return AttributeCheck.require(r, path) { v in
-            guard AttributeCheck.isSet(v), let key = v.stringValue else {
-                return "does not set \(AttributeCheck.leaf(path)), so an AWS-managed key encrypts it"
-            }
-            return isAWSManaged(key) ? "uses the AWS-managed key \(key)" : nil
+        return AttributeCheck.requirePresent(r, path, meaning: "an AWS-managed key encrypts it") { v in
+            v.stringValue.flatMap { isAWSManaged($0) ? "uses the AWS-managed key \($0)" : nil }
         }
     }
 
