@@ -20,7 +20,21 @@ public struct Posture: Sendable {
         public var findings: [Finding]
         /// None of its rules had anything to check in the scanned scope.
         public var nothingToCheck = false
+
+        /// The active findings behind the verdict, in report order: the failures of a failing
+        /// control, the undecided ones of a control that could not be judged.
+        public var behind: [Finding] {
+            let active = findings.filter { $0.suppression == nil }
+            switch status {
+            case .fail: return active.filter { !Posture.isUndecided($0) }.sorted(by: Finding.ordered)
+            case .notEvaluated: return active.filter(Posture.isUndecided).sorted(by: Finding.ordered)
+            default: return []
+            }
+        }
     }
+
+    /// A finding that says a rule could not decide (an unknown value), not that it failed.
+    static func isUndecided(_ f: Finding) -> Bool { f.message.hasPrefix("not evaluated") || f.severity == .info }
 
     public var framework: Framework
     public var controls: [ControlResult]
@@ -37,9 +51,8 @@ public struct Posture: Sendable {
             let nothingToCheck = !ruleIDs.isEmpty && applicable.map { a in !ruleIDs.contains { a.contains($0) } } ?? false
             func status(_ considered: [Finding]) -> Status {
                 if c.automation == .manual { return .manual }
-                let failing = considered.filter { !$0.message.hasPrefix("not evaluated") && $0.severity != .info }
-                if !failing.isEmpty { return .fail }
-                if considered.contains(where: { $0.message.hasPrefix("not evaluated") || $0.severity == .info }) { return .notEvaluated }
+                if considered.contains(where: { !Posture.isUndecided($0) }) { return .fail }
+                if considered.contains(where: Posture.isUndecided) { return .notEvaluated }
                 return ruleIDs.isEmpty || nothingToCheck ? .notEvaluated : .pass
             }
             return ControlResult(control: c, rules: ruleIDs, status: status(related.filter { $0.suppression == nil }),
@@ -64,17 +77,16 @@ public struct Posture: Sendable {
         }
         out += "| status | control | title | behind it |\n|---|---|---|---|\n"
         for r in controls {
-            let active = r.findings.filter { $0.suppression == nil }.sorted(by: Finding.ordered)
-            var behind = ""
-            switch r.status {
-            case .fail:
-                behind = active.prefix(3).map { "`\(esc($0.location.file)):\($0.location.line)` \($0.ruleId)" }.joined(separator: "<br>")
-                if active.count > 3 { behind += "<br>… and \(active.count - 3) more" }
-            case .pass where r.rawStatus == .fail: behind = "passes only with \(r.findings.count - active.count) waived finding(s)"
-            case .notEvaluated where r.rules.isEmpty: behind = "no rule evidences it"
-            case .notEvaluated where r.nothingToCheck: behind = "nothing in the scan for its rules to check"
-            case .notEvaluated: behind = active.prefix(3).map { "`\(esc($0.location.file)):\($0.location.line)` \($0.ruleId) not evaluated" }.joined(separator: "<br>")
-            default: break
+            let listed = r.behind
+            var behind = listed.prefix(3).map { "`\(esc($0.location.file)):\($0.location.line)` \($0.ruleId)\(r.status == .notEvaluated ? " not evaluated" : "")" }
+                .joined(separator: "<br>")
+            if listed.count > 3 { behind += "<br>… and \(listed.count - 3) more" }
+            if r.status == .pass, r.rawStatus == .fail {
+                behind = "passes only with \(r.findings.filter { $0.suppression != nil }.count) waived finding(s)"
+            } else if r.status == .notEvaluated, r.rules.isEmpty {
+                behind = "no rule evidences it"
+            } else if r.status == .notEvaluated, r.nothingToCheck {
+                behind = "nothing in the scan for its rules to check"
             }
             let mark = ["pass": "✅ pass", "fail": "❌ fail", "not evaluated": "⚠️ not evaluated", "manual": "📝 manual"][r.status.rawValue] ?? r.status.rawValue
             out += "| \(mark) | \(esc(r.control.id)) | \(esc(r.control.title)) | \(behind) |\n"
@@ -110,8 +122,7 @@ public struct Posture: Sendable {
             }
             out += "\n"
             // The resources behind a verdict, so a reader can act without another report.
-            let behind = (r.status == .fail ? active.filter { !$0.message.hasPrefix("not evaluated") }
-                : r.status == .notEvaluated ? active.filter { $0.message.hasPrefix("not evaluated") } : []).sorted(by: Finding.ordered)
+            let behind = r.behind
             let indent = String(repeating: " ", count: 13 + width)
             for f in behind.prefix(3) {
                 out += "\(indent)\(f.location.file):\(f.location.line)\(f.resource.map { " \($0.description)" } ?? "") (\(f.ruleId)\(r.status == .notEvaluated ? ", not evaluated" : ""))\n"
