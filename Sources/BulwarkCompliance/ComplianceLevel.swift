@@ -75,22 +75,11 @@ public struct ComplianceLevel: Sendable {
             throw BulwarkError(.schema, "a level file must be a mapping with id, name and settings", at: SourceSpan(file: file, line: 1, column: 1))
         }
         func fail(_ m: String, _ p: [PathComponent]) -> BulwarkError { BulwarkError(.schema, m, at: doc.span(at: p)) }
-        func strings(_ p: [PathComponent]) throws -> [String] {
-            guard let v = doc.value.value(at: p) else { return [] }
-            guard let a = v.arrayValue, a.allSatisfy({ $0.stringValue != nil }) else { throw fail("expected a list of strings", p) }
-            return a.compactMap(\.stringValue)
-        }
         for k in top.keys where !keys.contains(k) {
             throw fail("unknown key '\(k)' (expected one of \(keys.joined(separator: ", ")))", [.key(k)])
         }
         guard let id = top["id"]?.stringValue, !id.isEmpty else { throw fail("'id' is required and must be a string", top["id"] == nil ? [] : [.key("id")]) }
-        var failOn: Severity?
-        if let f = top["failOn"] {
-            guard let s = f.stringValue, let sev = Severity(lenient: s) else {
-                throw fail("failOn must be one of \(Severity.allCases.map(\.rawValue).joined(separator: ", "))", [.key("failOn")])
-            }
-            failOn = sev
-        }
+        let failOn = try doc.severity(at: [.key("failOn")])
         var settings: [(String, Int)] = []
         if let s = top["settings"] {
             guard let o = s.objectValue else { throw fail("settings must be a mapping of setting names to numbers", [.key("settings")]) }
@@ -101,29 +90,19 @@ public struct ComplianceLevel: Sendable {
                 settings.append((k, n))
             }
         }
-        var enable: [String] = [], disable: [String] = [], severity: [(String, Severity)] = []
         if let r = top["rules"] {
             guard let o = r.objectValue else { throw fail("rules must be a mapping with enable, disable and severity", [.key("rules")]) }
             for k in o.keys where !["enable", "disable", "severity"].contains(k) {
                 throw fail("unknown key '\(k)' in rules (expected enable, disable, severity)", [.key("rules"), .key(k)])
             }
-            enable = try strings([.key("rules"), .key("enable")])
-            disable = try strings([.key("rules"), .key("disable")])
-            if let s = o["severity"] {
-                guard let m = s.objectValue else { throw fail("rules.severity must map rule ids to severities", [.key("rules"), .key("severity")]) }
-                for (rule, v) in m {
-                    guard let text = v.stringValue, let sev = Severity(lenient: text) else {
-                        throw fail("severity for \(rule) must be one of \(Severity.allCases.map(\.rawValue).joined(separator: ", "))", [.key("rules"), .key("severity"), .key(rule)])
-                    }
-                    severity.append((rule, sev))
-                }
-            }
         }
         if let e = top["extends"], e.stringValue == nil { throw fail("extends must name a level", [.key("extends")]) }
-        if top["frameworks"] != nil { _ = try strings([.key("frameworks")]) }
+        let frameworks = try doc.strings(at: [.key("frameworks")])
         return Definition(id: id, name: top["name"]?.stringValue ?? id, description: top["description"]?.stringValue ?? "",
-                          extends: top["extends"]?.stringValue, frameworks: top["frameworks"] == nil ? nil : try strings([.key("frameworks")]),
-                          failOn: failOn, settings: settings, enable: enable, disable: disable, severity: severity, source: file)
+                          extends: top["extends"]?.stringValue, frameworks: top["frameworks"] == nil ? nil : frameworks, failOn: failOn,
+                          settings: settings, enable: try doc.strings(at: [.key("rules"), .key("enable")]),
+                          disable: try doc.strings(at: [.key("rules"), .key("disable")]),
+                          severity: try doc.severities(at: [.key("rules"), .key("severity")]), source: file)
     }
 
     /// Applies `d` on top of its parent: settings, severities and failOn override, rule

@@ -27,12 +27,7 @@ public struct LevelPlan: Sendable {
         var cache: [String: ComplianceLevel] = [:]
         func load(_ ref: String) throws -> ComplianceLevel {
             if let l = cache[ref] { return l }
-            let l = try ComplianceLevel.named(ref, relativeTo: root)
-            // Bundled levels are checked by the tests; users' files on every load.
-            let unknown = ComplianceLevel.looksLikePath(ref) ? l.unknownRules(known: knownRules) : []
-            if !unknown.isEmpty {
-                throw BulwarkError(.schema, "level '\(l.id)' names rules that do not exist: \(unknown.joined(separator: ", "))", at: SourceSpan(file: l.source, line: 1, column: 1))
-            }
+            let l = try level(ref, relativeTo: root)
             cache[ref] = l
             return l
         }
@@ -40,7 +35,17 @@ public struct LevelPlan: Sendable {
         return LevelPlan(base: base, pins: try config.levelPins.map { (Glob($0.pattern), try load($0.level)) })
     }
 
-    static var knownRules: Set<String> { Set(RuleDocs.all.map(\.id) + RuleDocs.secretMetadata.map(\.id)) }
+    /// A level by id or file; a file naming rules that do not exist is an error (a typo
+    /// would silently leave a control unchecked). Bundled levels are checked by the tests.
+    public static func level(_ ref: String, relativeTo root: String) throws -> ComplianceLevel {
+        let l = try ComplianceLevel.named(ref, relativeTo: root)
+        guard ComplianceLevel.looksLikePath(ref) else { return l }
+        let unknown = l.unknownRules(known: Set(RuleDocs.all.map(\.id) + RuleDocs.secretMetadata.map(\.id)))
+        if !unknown.isEmpty {
+            throw BulwarkError(.schema, "level '\(l.id)' names rules that do not exist: \(unknown.joined(separator: ", "))", at: SourceSpan(file: l.source, line: 1, column: 1))
+        }
+        return l
+    }
 
     /// Rules that run only where a level enables them.
     public static let optInRules = Set(RuleRegistry.swiftRules.filter { $0.metadata.optIn }.map(\.metadata.id))

@@ -54,40 +54,24 @@ public struct ScanConfig: Sendable {
         func fail(_ message: String, _ path: [PathComponent]) -> BulwarkError {
             BulwarkError(.schema, message, at: doc.span(at: path))
         }
-        func strings(_ v: Value?, _ path: [PathComponent]) throws -> [String] {
-            guard let v else { return [] }
-            guard case .array(let a) = v, a.allSatisfy({ $0.stringValue != nil }) else { throw fail("expected a list of strings", path) }
-            return a.compactMap(\.stringValue)
-        }
         for k in o.keys where !keys.contains(k) {
             throw fail("unknown key '\(k)' (expected one of \(keys.sorted().joined(separator: ", ")))", [.key(k)])
         }
-        c.include = try strings(o["include"], [.key("include")]).map(Glob.init)
-        c.exclude = try strings(o["exclude"], [.key("exclude")]).map(Glob.init)
-        c.policyPaths = try strings(o["policies"], [.key("policies")])
+        c.include = try doc.strings(at: [.key("include")]).map(Glob.init)
+        c.exclude = try doc.strings(at: [.key("exclude")]).map(Glob.init)
+        c.policyPaths = try doc.strings(at: [.key("policies")])
         c.format = o["format"]?.stringValue
-        if let f = o["failOn"] {
-            guard let s = f.stringValue, let sev = Severity(lenient: s) else { throw fail("failOn must be one of \(Severity.allCases.map(\.rawValue).joined(separator: ", "))", [.key("failOn")]) }
-            c.failOn = sev
-        }
+        c.failOn = try doc.severity(at: [.key("failOn")])
         if let rules = o["rules"] {
             guard case .object(let r) = rules else { throw fail("rules must be a mapping", [.key("rules")]) }
             for k in r.keys where !["disable", "severity"].contains(k) { throw fail("unknown key '\(k)' in rules (expected disable, severity)", [.key("rules"), .key(k)]) }
-            c.disabledRules = Set(try strings(r["disable"], [.key("rules"), .key("disable")]))
-            if let sev = r["severity"] {
-                guard case .object(let m) = sev else { throw fail("rules.severity must map rule ids to severities", [.key("rules"), .key("severity")]) }
-                for (id, v) in m {
-                    guard let s = v.stringValue, let level = Severity(lenient: s) else {
-                        throw fail("severity for \(id) must be one of \(Severity.allCases.map(\.rawValue).joined(separator: ", "))", [.key("rules"), .key("severity"), .key(id)])
-                    }
-                    c.severityOverrides[id] = level
-                }
-            }
+            c.disabledRules = Set(try doc.strings(at: [.key("rules"), .key("disable")]))
+            for (id, level) in try doc.severities(at: [.key("rules"), .key("severity")]) { c.severityOverrides[id] = level }
         }
         if let k8s = o["kubernetes"] {
             guard case .object(let m) = k8s else { throw fail("kubernetes must be a mapping", [.key("kubernetes")]) }
             for k in m.keys where k != "allowedRegistries" { throw fail("unknown key '\(k)' in kubernetes (expected allowedRegistries)", [.key("kubernetes"), .key(k)]) }
-            c.allowedRegistries = try strings(m["allowedRegistries"], [.key("kubernetes"), .key("allowedRegistries")])
+            c.allowedRegistries = try doc.strings(at: [.key("kubernetes"), .key("allowedRegistries")])
         }
         if let secrets = o["secrets"] {
             guard case .object(let m) = secrets else { throw fail("secrets must be a mapping", [.key("secrets")]) }

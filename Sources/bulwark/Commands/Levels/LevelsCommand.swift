@@ -33,10 +33,8 @@ struct LevelsShow: ParsableCommand {
     @Argument(help: "A level id (see `bulwark levels list`) or a level file.") var level: String
 
     func run() throws {
-        let l = try ComplianceLevel.named(level, relativeTo: FileManager.default.currentDirectoryPath)
+        let l = try LevelPlan.level(level, relativeTo: FileManager.default.currentDirectoryPath)
         let rules = Dictionary((RuleDocs.all + RuleDocs.secretMetadata).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let unknown = l.unknownRules(known: Set(rules.keys))
-        if !unknown.isEmpty { throw BulwarkError(.schema, "level '\(l.id)' names rules that do not exist: \(unknown.joined(separator: ", "))", at: SourceSpan(file: l.source, line: 1, column: 1)) }
         print("\(l.name) (\(l.id))\(l.ancestry.isEmpty ? "" : " — extends \(l.ancestry.joined(separator: " → "))")")
         if !l.description.isEmpty { print(l.description) }
         print("\nFails on: \(l.failOn.rawValue) and above")
