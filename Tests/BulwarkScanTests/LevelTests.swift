@@ -178,6 +178,8 @@ struct LevelTests {
         #expect(input.failing.map(\.location.file) == ["pci/f", "standard/f"])
         #expect(!input.uniformThreshold)
         #expect(input.levels.scopeText == "pci (fails on medium) for pci/**; standard (fails on high) everywhere else")
+        #expect(ReportFormat.html.renderer().render(input).contains("fail threshold: pci (fails on medium) for pci/**;"), "HTML names the levels' gates, not only --fail-on")
+        #expect(ReportFormat.text.renderer().render(input).contains("2 at or above their level's threshold"))
         input.failOn = .low
         #expect(input.failing.count == 3, "a level never loosens an explicit --fail-on")
     }

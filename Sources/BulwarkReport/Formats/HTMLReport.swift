@@ -29,7 +29,7 @@ struct HTMLReport: ReportRenderer {
         code{font-size:.9em}
         </style></head><body>
         <h1>Bulwark scan report</h1>
-        <div class="sub">\(input.filesScanned) files scanned · \(active.count) findings · \(input.suppressed.count) suppressed · fail threshold: \(input.failOn.rawValue)</div>
+        <div class="sub">\(input.filesScanned) files scanned · \(active.count) findings · \(input.suppressed.count) suppressed · fail threshold: \(input.uniformThreshold ? input.failOn.rawValue : Escape.xml(input.levels.scopeText))</div>
         <div class="cards">
 
         """
