@@ -16,7 +16,13 @@ public enum DocumentLoader {
 
     /// Reads a file, rejecting what is not text before any parser sees it.
     public static func readText(_ path: String) throws -> String {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        try text(FileManager.default.contents(atPath: path), path: path)
+    }
+
+    /// The bytes read from `path` as text, or why they are not: missing, a directory,
+    /// binary, not UTF-8. For callers that also need the bytes (the secret scan).
+    public static func text(_ data: Data?, path: String) throws -> String {
+        guard let data else {
             var isDir: ObjCBool = false
             if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
                 throw BulwarkError(.io, "is a directory, expected a file", at: SourceSpan(file: path, line: 1, column: 1))

@@ -136,25 +136,36 @@ public struct RepositoryScanner: Sendable {
 
     func parse(_ file: DiscoveredFile) -> FileUnit {
         var unit = FileUnit(file: file)
+        let at = SourceSpan(file: file.relativePath, line: 1, column: 1)
         // Lockfiles: matched against the OSV database, never parsed as manifests.
         var lockfile: LockfileKind?
-        if let deps = options.dependencies, !options.secretsOnly,
-           let kind = LockfileKind.detect(fileName: (file.relativePath as NSString).lastPathComponent) {
-            lockfile = kind
+        if options.dependencies != nil, !options.secretsOnly {
+            lockfile = LockfileKind.detect(fileName: (file.relativePath as NSString).lastPathComponent)
+        }
+        // A file the scan reads as text (a lockfile, a kind it parses) is read once and the
+        // secret scan looks at the same bytes; other files stream through the secret scanner.
+        let readsText = !options.secretsOnly && (lockfile != nil || file.kind != .other)
+        var contents: Data?
+        var tooLarge: Int?
+        if readsText {
+            let size = (try? FileManager.default.attributesOfItem(atPath: file.path))?[.size] as? Int
+            if lockfile == nil, let size, size > options.maxFileBytes { tooLarge = size } else { contents = FileManager.default.contents(atPath: file.path) }
+        }
+        if let kind = lockfile, let deps = options.dependencies {
             let level = options.levels?.level(for: file.relativePath)
             unit.checked = [DependencyPass.vulnerable.id, DependencyPass.undecided.id].filter { runs($0, at: level) }.map {
                 CheckedSubject(rule: $0, file: file.relativePath, line: 1, level: level?.id)
             }
             do {
-                unit.dependencyFindings = deps.findings(text: try DocumentLoader.readText(file.path), kind: kind, file: file.relativePath)
+                unit.dependencyFindings = deps.findings(text: try DocumentLoader.text(contents, path: file.path), kind: kind, file: file.relativePath)
             } catch let e as BulwarkError {
-                unit.error = .init(location: e.location ?? SourceSpan(file: file.relativePath, line: 1, column: 1), message: e.message)
+                unit.error = .init(location: e.location ?? at, message: e.message)
             } catch {
-                unit.error = .init(location: SourceSpan(file: file.relativePath, line: 1, column: 1), message: "\(error)")
+                unit.error = .init(location: at, message: "\(error)")
             }
         }
         if let secrets = options.secrets {
-            let r = secrets.scan(file, disabled: options.config.disabledRules)
+            let r = secrets.scan(file, contents: contents, disabled: options.config.disabledRules)
             unit.secretFindings = r.findings
             unit.secretSkip = r.skipped
             unit.secretBytes = r.bytes
@@ -162,7 +173,7 @@ public struct RepositoryScanner: Sendable {
                 // Lines only for files with findings and suppression markers (and of a size that
                 // fits in memory): reports quote the redacted snippet, so only inline
                 // suppressions need the lines.
-                if !r.findings.isEmpty, r.mentionsIgnore, r.bytes <= options.maxFileBytes, let data = FileManager.default.contents(atPath: file.path) {
+                if !r.findings.isEmpty, r.mentionsIgnore, r.bytes <= options.maxFileBytes, let data = contents ?? FileManager.default.contents(atPath: file.path) {
                     unit.hasSuppressionMarkers = true
                     unit.lines = Lines.split(String(decoding: data, as: UTF8.self))
                 }
@@ -170,14 +181,12 @@ public struct RepositoryScanner: Sendable {
             }
         }
         if lockfile != nil { return unit }
-        let at = SourceSpan(file: file.relativePath, line: 1, column: 1)
-        let attrs = try? FileManager.default.attributesOfItem(atPath: file.path)
-        if let size = attrs?[.size] as? Int, size > options.maxFileBytes {
+        if let size = tooLarge {
             unit.error = .init(location: at, message: "file is \(size / 1_048_576) MB, over the \(options.maxFileBytes / 1_048_576) MB limit; not scanned")
             return unit
         }
         let text: String
-        do { text = try DocumentLoader.readText(file.path) } catch let e as BulwarkError {
+        do { text = try DocumentLoader.text(contents, path: file.path) } catch let e as BulwarkError {
             unit.error = .init(location: at, message: e.message)
             return unit
         } catch {

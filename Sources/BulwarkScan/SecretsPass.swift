@@ -33,10 +33,14 @@ public struct SecretsPass: Sendable {
         public var mentionsIgnore = false
     }
 
-    public func scan(_ file: DiscoveredFile, disabled: Set<String>) -> FileResult {
+    /// `contents`: the file's bytes when the caller has read them already (it parses the
+    /// file too); otherwise the file streams from disk in bounded chunks.
+    public func scan(_ file: DiscoveredFile, contents: Data? = nil, disabled: Set<String>) -> FileResult {
         let matcher = matchers.take()
         defer { matchers.put(matcher) }
-        let r = scanner.scanFile(at: file.path, relativePath: file.relativePath, matcher: matcher)
+        let r = contents.map { data in
+            data.withUnsafeBytes { scanner.scanBlob($0.bindMemory(to: UInt8.self), relativePath: file.relativePath, commit: nil, matcher: matcher) }
+        } ?? scanner.scanFile(at: file.path, relativePath: file.relativePath, matcher: matcher)
         var out = FileResult(skipped: r.skipped, bytes: r.bytesScanned, mentionsIgnore: r.mentionsIgnore)
         let rules = scanner.engine.config.rules
         for index in r.pathRules where !disabled.contains(rules[index].id) {

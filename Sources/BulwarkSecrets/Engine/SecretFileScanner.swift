@@ -146,6 +146,11 @@ public struct SecretFileScanner: Sendable {
 
     /// Secrets in an in-memory blob (git history): same checks, no chunking.
     public func scanBlob(_ bytes: [UInt8], relativePath: String, commit: String?, matcher: PCREMatcher) -> SecretFileResult {
+        bytes.withUnsafeBufferPointer { scanBlob($0, relativePath: relativePath, commit: commit, matcher: matcher) }
+    }
+
+    /// Secrets in bytes already in memory (a blob, or a file the scan also parses).
+    public func scanBlob(_ bytes: UnsafeBufferPointer<UInt8>, relativePath: String, commit: String?, matcher: PCREMatcher) -> SecretFileResult {
         guard let checked = pathChecks(relativePath, matcher: matcher) else { return SecretFileResult() }
         var result = checked.result
         let ext = checked.ext
@@ -155,13 +160,13 @@ public struct SecretFileScanner: Sendable {
             result.skipped = reason
             return result
         }
-        result.hits = bytes.withUnsafeBufferPointer { engine.scan($0, path: relativePath, commit: commit, matcher: matcher) }
+        result.hits = engine.scan(bytes, path: relativePath, commit: commit, matcher: matcher)
         result.bytesScanned = bytes.count
         return result
     }
 
     /// Binary, archive or big minified bundle, judged from the first bytes.
-    func classify(_ head: ArraySlice<UInt8>, size: Int, ext: String, name: String) -> SecretSkipReason? {
+    func classify<Head: Collection<UInt8>>(_ head: Head, size: Int, ext: String, name: String) -> SecretSkipReason? {
         let magic: [[UInt8]] = [[0x50, 0x4B, 0x03, 0x04], [0x1F, 0x8B], [0x37, 0x7A, 0xBC, 0xAF], [0x52, 0x61, 0x72, 0x21], [0x42, 0x5A, 0x68], [0xFD, 0x37, 0x7A, 0x58, 0x5A], [0x28, 0xB5, 0x2F, 0xFD]]
         if magic.contains(where: { head.starts(with: $0) }) { return .archive }
         if head.contains(0) { return .binary }
